@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { CamelCasePlugin, Kysely, sql } from 'kysely';
+import { PostgresJSDialect } from 'kysely-postgres-js';
+import postgres from 'postgres';
+import { ConnectionLock, PgliteDialect } from './dialect/pglite-driver.js';
+import type { SarnakhDatabase } from './schema.js';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  /** For the application: camelCase names mapped to the snake_case schema. */
+  db: Kysely<SarnakhDatabase>;
+  /** The same connection without name mapping, for libraries that name columns themselves. */
+  raw: Kysely<unknown>;
+  /** The schema everything lives in (tests isolate by schema); null for the default path. */
+  schema: string | null;
+  close(): Promise<void>;
+}
+
+/** An embedded Postgres that several `Database`s (one per schema) may share. */
+export interface EmbeddedServer {
+  client: PGlite;
+  lock: ConnectionLock;
+}
+
+export interface DatabaseOptions {
+  /** A Postgres URL; without it the embedded database is used. */
+  url?: string | undefined;
+  /** The embedded database's folder; without it (and without `embedded`) it lives in memory. */
+  dataDir?: string | undefined;
+  /** Share an embedded server already open (tests open one per run). */
+  embedded?: EmbeddedServer | undefined;
+  /** Put every table in this schema (created if missing). */
+  schema?: string | undefined;
+  /** Pool size for a Postgres URL. */
+  maxConnections?: number | undefined;
+}
+
+export async function openEmbeddedServer(dataDir?: string): Promise<EmbeddedServer> {
+  if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined, { extensions: { pg_trgm } });
+  return { client, lock: new ConnectionLock() };
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+function assertSchemaName(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+}
+
+/**
+ * Open the database: a Postgres server when a URL is given, the embedded one otherwise. Both get
+ * the same schema (see `migrate`), so everything above this line works the same on either.
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const schema = options.schema ?? null;
+  if (schema !== null) assertSchemaName(schema);
+  const searchPath = schema === null ? undefined : `${quoteIdent(schema)}, public`;
+
+  let raw: Kysely<unknown>;
+  let kind: DatabaseKind;
+  if (options.url) {
+    kind = 'postgres';
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      ...(searchPath ? { connection: { search_path: searchPath } } : {}),
+    });
+    raw = new Kysely({ dialect: new PostgresJSDialect({ postgres: client }) });
+  } else {
+    kind = 'embedded';
+    const shared = options.embedded;
+    const server = shared ?? (await openEmbeddedServer(options.dataDir));
+    raw = new Kysely({
+      dialect: new PgliteDialect(server.client, {
+        lock: server.lock,
+        closeClient: !shared,
+        ...(searchPath ? { searchPath } : {}),
+      }),
+    });
+  }
+  if (schema !== null) await sql`create schema if not exists ${sql.id(schema)}`.execute(raw);
+
+  return {
+    kind,
+    raw,
+    db: raw.withPlugin(new CamelCasePlugin()) as Kysely<SarnakhDatabase>,
+    schema,
+    close: () => raw.destroy(),
+  };
+}
+
+/** A cheap round trip, for health checks. */
+export async function pingDatabase(database: Database): Promise<void> {
+  await sql`select 1`.execute(database.raw);
+}

@@ -1,0 +1,10 @@
+export * from './schema.js';
+export * from './database.js';
+export * from './migrate.js';
+export { ConnectionLock, PgliteDialect } from './dialect/pglite-driver.js';
+export { createLeadStore, isUuid } from './repositories/leads.js';
+export { InvalidCursorError } from './repositories/cursor.js';
+export * from './repositories/users.js';
+export * from './repositories/picklists.js';
+export * from './repositories/custom-fields.js';
+export * from './repositories/activities.js';

@@ -1,0 +1,196 @@
+import {
+  leadSearchDocument,
+  MIN_SEARCH_LENGTH,
+  searchTerms,
+  type Lead,
+  type LeadListQuery,
+  type LeadPage,
+  type LeadScope,
+  type LeadSortField,
+  type LeadStore,
+  type LeadTransaction,
+  type LeadWritable,
+  type NewActivity,
+} from '@sarnakh/core';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { NewLeadRow, SarnakhDatabase } from '../schema.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { toLead, toRowValues } from './lead-mapping.js';
+
+type Db = Kysely<SarnakhDatabase>;
+type Eb = ExpressionBuilder<SarnakhDatabase, 'leads'>;
+
+/**
+ * Each sort is an expression with no NULLs (so keyset comparisons are total) and its SQL type
+ * (to read the cursor's text value back). Each has a matching `(expression, id)` index.
+ */
+const sortExpressions: Record<LeadSortField, { expr: string; type: string }> = {
+  createdAt: { expr: 'created_at', type: 'timestamptz' },
+  updatedAt: { expr: 'updated_at', type: 'timestamptz' },
+  score: { expr: 'score', type: 'integer' },
+  lastContactAt: { expr: "coalesce(last_contact_at, '-infinity'::timestamptz)", type: 'timestamptz' },
+  firstName: { expr: "coalesce(first_name, '')", type: 'text' },
+  lastName: { expr: "coalesce(last_name, '')", type: 'text' },
+  company: { expr: "coalesce(company, '')", type: 'text' },
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const asArray = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
+
+function scopeCondition(eb: Eb, scope: LeadScope): Expression<SqlBool> {
+  return scope.kind === 'all' ? sql<boolean>`true` : eb('leads.ownerId', '=', scope.ownerId);
+}
+
+function filterConditions(eb: Eb, query: LeadListQuery): Expression<SqlBool>[] {
+  const f = query.filter;
+  const out: Expression<SqlBool>[] = [];
+  out.push(f.archived ? eb('leads.archivedAt', 'is not', null) : eb('leads.archivedAt', 'is', null));
+  if (f.stage !== undefined) out.push(eb('leads.stage', 'in', asArray(f.stage)));
+  if (f.priority !== undefined) out.push(eb('leads.priority', 'in', asArray(f.priority)));
+  if (f.source !== undefined) out.push(eb('leads.source', 'in', asArray(f.source)));
+  if (f.channel !== undefined) out.push(eb('leads.channel', 'in', asArray(f.channel)));
+  if (f.ownerId === null) out.push(eb('leads.ownerId', 'is', null));
+  else if (f.ownerId !== undefined) out.push(eb('leads.ownerId', '=', f.ownerId));
+  if (f.createdFrom) out.push(eb('leads.createdAt', '>=', f.createdFrom));
+  if (f.createdTo) out.push(eb('leads.createdAt', '<=', f.createdTo));
+  if (f.lastContactFrom) out.push(eb('leads.lastContactAt', '>=', f.lastContactFrom));
+  if (f.lastContactTo) out.push(eb('leads.lastContactAt', '<=', f.lastContactTo));
+  if (f.search) {
+    for (const term of searchTerms(f.search)) {
+      // Two-letter trigram scans take seconds at 1M rows: short terms match a name/phone prefix.
+      out.push(
+        term.length >= MIN_SEARCH_LENGTH
+          ? sql<boolean>`search_text like ${`%${escapeLike(term)}%`}`
+          : sql<boolean>`left(search_text, 64) like ${`${escapeLike(term)}%`}`,
+      );
+    }
+  }
+  return out;
+}
+
+function keysetCondition(query: LeadListQuery): RawBuilder<boolean> | null {
+  if (query.cursor === null) return null;
+  const { expr, type } = sortExpressions[query.sort.field];
+  const cursor = decodeCursor(query.cursor, query.sort);
+  const op = query.sort.direction === 'desc' ? sql.raw('<') : sql.raw('>');
+  return sql<boolean>`(${sql.raw(expr)}, id) ${op} (cast(${cursor.value} as ${sql.raw(type)}), cast(${cursor.id} as uuid))`;
+}
+
+function insertRow(lead: LeadWritable, at: Date): NewLeadRow {
+  return {
+    ...lead,
+    customFields: JSON.stringify(lead.customFields),
+    searchText: leadSearchDocument(lead),
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+export function createLeadStore(db: Db): LeadStore {
+  return {
+    async get(scope, id) {
+      if (!isUuid(id)) return null;
+      const row = await db
+        .selectFrom('leads')
+        .selectAll()
+        .where((eb) => eb.and([eb('leads.id', '=', id), scopeCondition(eb, scope)]))
+        .executeTakeFirst();
+      return row ? toLead(row) : null;
+    },
+
+    async list(scope, query): Promise<LeadPage> {
+      const { expr } = sortExpressions[query.sort.field];
+      const dir = query.sort.direction === 'desc' ? sql.raw('desc') : sql.raw('asc');
+      const keyset = keysetCondition(query);
+      const rows = await db
+        .selectFrom('leads')
+        .selectAll()
+        .select(sql<string>`(${sql.raw(expr)})::text`.as('sortKey'))
+        .where((eb) => eb.and([scopeCondition(eb, scope), ...filterConditions(eb, query), ...(keyset ? [keyset] : [])]))
+        .orderBy(sql`${sql.raw(expr)} ${dir}`)
+        .orderBy(sql`id ${dir}`)
+        .limit(query.limit + 1)
+        .execute();
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      const nextCursor =
+        rows.length > query.limit && last ? encodeCursor(query.sort, { value: last.sortKey, id: last.id }) : null;
+      return { items: page.map(({ sortKey: _sortKey, ...row }) => toLead(row)), nextCursor };
+    },
+
+    transaction(work) {
+      return db.transaction().execute((trx) => work(createLeadTransaction(trx)));
+    },
+  };
+}
+
+function createLeadTransaction(trx: Db): LeadTransaction {
+  return {
+    async lock(scope, ids) {
+      const valid = ids.filter(isUuid);
+      if (valid.length === 0) return [];
+      const rows = await trx
+        .selectFrom('leads')
+        .selectAll()
+        .where((eb) => eb.and([eb('leads.id', 'in', valid), scopeCondition(eb, scope)]))
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      return rows.map(toLead);
+    },
+
+    async insert(lead, at) {
+      const row = await trx.insertInto('leads').values(insertRow(lead, at)).returningAll().executeTakeFirstOrThrow();
+      return toLead(row);
+    },
+
+    async update(id, changes, at) {
+      const touchesSearch = (['firstName', 'lastName', 'company', 'email', 'mobile', 'phone'] as const).some(
+        (f) => f in changes,
+      );
+      let searchText: string | undefined;
+      if (touchesSearch) {
+        const current = await trx
+          .selectFrom('leads')
+          .select(['firstName', 'lastName', 'company', 'email', 'mobile', 'phone'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        searchText = leadSearchDocument({ ...current, ...changes });
+      }
+      const row = await trx
+        .updateTable('leads')
+        .set((eb) => ({
+          ...toRowValues(changes),
+          ...(searchText === undefined ? {} : { searchText }),
+          version: eb('version', '+', 1),
+          updatedAt: at,
+        }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toLead(row);
+    },
+
+    async recordActivities(activities: readonly NewActivity[]) {
+      if (activities.length === 0) return;
+      await trx
+        .insertInto('leadActivities')
+        .values(
+          activities.map((a) => ({
+            leadId: a.leadId,
+            type: a.type,
+            actorId: a.actorId,
+            data: JSON.stringify(a.data),
+            createdAt: a.at,
+          })),
+        )
+        .execute();
+    },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids are UUIDs; anything else cannot name a lead (and would make Postgres raise a cast error). */
+export const isUuid = (id: string): boolean => UUID.test(id);
+
+export type { Lead };

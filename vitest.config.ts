@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+/** Workspace packages are tested from their TypeScript sources, not their builds. */
+const sourceConditions = { resolve: { conditions: ['@sarnakh/source'] }, ssr: { resolve: { conditions: ['@sarnakh/source'] } } };
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './tooling/vitest-summary-reporter.ts'],
+    projects: [
+      {
+        ...sourceConditions,
+        test: {
+          name: 'unit',
+          include: ['packages/core/src/**/*.test.ts', 'tooling/*/src/**/*.test.ts'],
+        },
+      },
+      {
+        ...sourceConditions,
+        test: {
+          // Everything that needs a database. One worker, one module graph: the files share one
+          // embedded Postgres (each in its own schema) instead of starting one each.
+          name: 'integration',
+          include: ['packages/db/src/**/*.test.ts', 'packages/api/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          pool: 'forks',
+          maxWorkers: 1,
+          isolate: false,
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
