@@ -8,3 +8,4 @@ export * from './repositories/users.js';
 export * from './repositories/picklists.js';
 export * from './repositories/custom-fields.js';
 export * from './repositories/activities.js';
+export * from './repositories/settings.js';

@@ -129,7 +129,14 @@ export interface ApiKeysTable {
   revokedAt: Timestamp | null;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updatedAt: GeneratedTimestamp;
+}
+
 export interface SarnakhDatabase {
+  settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
   accounts: AccountsTable;

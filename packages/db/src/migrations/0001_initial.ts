@@ -140,6 +140,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`,
     sql`create index lead_activities_lead_idx on lead_activities (lead_id, created_at)`,
 
+    // Installation-wide settings, e.g. the session-signing secret shared by every server process.
+    sql`create table settings (
+      key text primary key,
+      value jsonb not null,
+      updated_at timestamptz not null default current_timestamp
+    )`,
+
     sql`create table api_keys (
       id uuid primary key default gen_random_uuid(),
       name text not null,
@@ -165,7 +172,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['api_keys', 'lead_activities', 'leads', 'picklist_values', 'verifications', 'accounts', 'sessions', 'users']) {
+  for (const table of ['api_keys', 'settings', 'lead_activities', 'leads', 'picklist_values', 'verifications', 'accounts', 'sessions', 'users']) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
 }

@@ -1,0 +1,55 @@
+import { leadInputSchema, leadListInputSchema, leadPatchSchema, toLeadListQuery, type LeadFailure, type Result } from '@sarnakh/core';
+import { InvalidCursorError } from '@sarnakh/db';
+import { fieldError } from '@sarnakh/core';
+import { z } from 'zod';
+import { badRequest, leadFailureToError } from '../errors.js';
+import { authedProcedure, router } from '../trpc.js';
+
+const id = z.string().min(1).max(100);
+const ids = z.array(id).min(1).max(1_000);
+
+function unwrap<T>(result: Result<T, LeadFailure>): T {
+  if (!result.ok) throw leadFailureToError(result.error);
+  return result.value;
+}
+
+export const leadsRouter = router({
+  create: authedProcedure.input(leadInputSchema).mutation(async ({ ctx, input }) =>
+    unwrap(await ctx.services.leads.create(ctx.actor, input, ctx.locale)),
+  ),
+
+  get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) =>
+    unwrap(await ctx.services.leads.get(ctx.actor, input.id)),
+  ),
+
+  update: authedProcedure
+    .input(z.strictObject({ id, version: z.number().int().min(1), patch: leadPatchSchema }))
+    .mutation(async ({ ctx, input }) =>
+      unwrap(await ctx.services.leads.update(ctx.actor, input.id, input.version, input.patch, ctx.locale)),
+    ),
+
+  list: authedProcedure.input(leadListInputSchema.default({ limit: 50 })).query(async ({ ctx, input }) => {
+    try {
+      return await ctx.services.leads.list(ctx.actor, toLeadListQuery(input));
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw badRequest([{ ...fieldError('cursor', 'invalid_value', ctx.locale) }]);
+      throw error;
+    }
+  }),
+
+  assign: authedProcedure
+    .input(z.strictObject({ ids, ownerId: id.nullable() }))
+    .mutation(async ({ ctx, input }) => unwrap(await ctx.services.leads.assign(ctx.actor, input.ids, input.ownerId, ctx.locale))),
+
+  archive: authedProcedure
+    .input(z.strictObject({ ids }))
+    .mutation(async ({ ctx, input }) => unwrap(await ctx.services.leads.archive(ctx.actor, input.ids))),
+
+  unarchive: authedProcedure
+    .input(z.strictObject({ ids }))
+    .mutation(async ({ ctx, input }) => unwrap(await ctx.services.leads.unarchive(ctx.actor, input.ids))),
+
+  setStage: authedProcedure
+    .input(z.strictObject({ id, stage: z.string().min(1).max(100) }))
+    .mutation(async ({ ctx, input }) => unwrap(await ctx.services.leads.setStage(ctx.actor, input.id, input.stage, ctx.locale))),
+});

@@ -1,0 +1,47 @@
+import { roles } from '@sarnakh/core';
+import { TRPCError } from '@trpc/server';
+import { hashPassword } from 'better-auth/crypto';
+import { z } from 'zod';
+import { createUserAccount, newUserSchema } from '../accounts.js';
+import { FieldErrors } from '../errors.js';
+import { adminProcedure, authedProcedure, router } from '../trpc.js';
+
+export const usersRouter = router({
+  /** Everyone signed in may list users: owners are shown and chosen by name. */
+  list: authedProcedure.query(({ ctx }) => ctx.services.users.list()),
+
+  create: adminProcedure.input(newUserSchema).mutation(async ({ ctx, input }) => {
+    const created = await createUserAccount(ctx.services, input, ctx.locale);
+    if (!created.ok) {
+      throw new TRPCError({ code: 'CONFLICT', message: created.error.fields[0]!.message, cause: new FieldErrors(created.error.fields) });
+    }
+    return created.value;
+  }),
+
+  update: adminProcedure
+    .input(
+      z.strictObject({
+        id: z.string().min(1).max(100),
+        name: z.string().trim().min(1).max(100).optional(),
+        role: z.enum(roles).optional(),
+        /** An inactive user cannot sign in (their sessions end) and cannot be given leads. */
+        active: z.boolean().optional(),
+        password: z.string().min(8).max(128).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { id, password, ...changes } = input;
+      const target = await ctx.services.users.get(id);
+      if (!target) throw new TRPCError({ code: 'NOT_FOUND', message: `User ${id} was not found.` });
+      const losesAdmin = target.role === 'admin' && target.active && (changes.active === false || (changes.role && changes.role !== 'admin'));
+      if (losesAdmin) {
+        const admins = (await ctx.services.users.list()).filter((u) => u.role === 'admin' && u.active);
+        if (admins.length <= 1) {
+          throw new TRPCError({ code: 'CONFLICT', message: 'The last active admin cannot be deactivated or demoted.' });
+        }
+      }
+      const updated = await ctx.services.users.update(id, changes, password === undefined ? undefined : await hashPassword(password));
+      if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: `User ${id} was not found.` });
+      return updated;
+    }),
+});
