@@ -1,4 +1,4 @@
-import { createLeadService, defaultPicklists, leadListInputSchema, toLeadListQuery, type Actor, type LeadInput } from '@sarnakh/core';
+import { createLeadService, defaultPicklists, leadListInputSchema, toLeadListQuery, type Actor } from '@sarnakh/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,8 +13,6 @@ import { openTestDatabase, type TestDatabase } from './test-support/index.js';
 
 let database: TestDatabase;
 let admin: Actor;
-let agentA: Actor;
-let agentB: Actor;
 
 const service = () =>
   createLeadService({
@@ -33,8 +31,6 @@ async function addUser(role: Actor['role'], name: string): Promise<Actor> {
 beforeAll(async () => {
   database = await openTestDatabase();
   admin = await addUser('admin', 'admin');
-  agentA = await addUser('agent', 'a');
-  agentB = await addUser('agent', 'b');
 });
 afterAll(() => database.dispose());
 
@@ -109,4 +105,3 @@ describe('schema isolation', () => {
   });
 });
 
-export type { LeadInput };

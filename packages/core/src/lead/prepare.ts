@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/locales.js';
 import {
   normalizeEmail,
   isValidEmail,
+  normalizeMultilineText,
   normalizeNationalCode,
   normalizePhone,
   normalizeText,
@@ -79,7 +80,7 @@ function normalizeField(kind: BuiltInFieldKind, raw: unknown, ctx: PrepareContex
     default:
       break;
   }
-  const text = normalizeText(String(raw));
+  const text = kind.type === 'longText' ? normalizeMultilineText(String(raw)) : normalizeText(String(raw));
   if (text === '') return { value: null };
   switch (kind.type) {
     case 'text':
@@ -153,8 +154,11 @@ function prepareFields(
   return { values: values as Partial<LeadWritable>, errors };
 }
 
-function hasIdentity(lead: Partial<LeadWritable>): boolean {
-  return IDENTITY_FIELDS.some((f) => lead[f] !== null && lead[f] !== undefined);
+/** A lead must be identifiable; an invalid identity field is reported as itself, not twice. */
+function needsIdentity(lead: Partial<LeadWritable>, errors: readonly FieldError[]): boolean {
+  const identity: readonly string[] = IDENTITY_FIELDS;
+  if (errors.some((e) => identity.includes(e.field))) return false;
+  return !IDENTITY_FIELDS.some((f) => lead[f] !== null && lead[f] !== undefined);
 }
 
 function requirePicklist(
@@ -188,7 +192,7 @@ export function prepareLead(input: LeadInput, ctx: PrepareContext): Result<LeadW
   const lead: LeadWritable = { ...EMPTY_LEAD, ...values, emailOptOut: values.emailOptOut ?? false };
   lead.stage = requirePicklist(values, 'stage', ctx, errors);
   lead.priority = requirePicklist(values, 'priority', ctx, errors);
-  if (!hasIdentity(lead)) errors.push(fieldError('lastName', 'identity_required', ctx.locale));
+  if (needsIdentity(lead, errors)) errors.push(fieldError('lastName', 'identity_required', ctx.locale));
   return errors.length > 0 ? err(errors) : ok(lead);
 }
 
@@ -208,7 +212,7 @@ export function prepareLeadPatch(
   if ('emailOptOut' in values && values.emailOptOut === null) values.emailOptOut = false;
   if (values.customFields) values.customFields = { ...current.customFields, ...values.customFields };
   const merged = { ...current, ...values };
-  if (!hasIdentity(merged)) errors.push(fieldError('lastName', 'identity_required', ctx.locale));
+  if (needsIdentity(merged, errors)) errors.push(fieldError('lastName', 'identity_required', ctx.locale));
   if (errors.length > 0) return err(errors);
   return ok(changedFields(current, values));
 }

@@ -35,6 +35,8 @@ const LOCAL_CHAR = /^[^\s\p{Cc}\p{Cf}"(),:;<>@[\\\]]+$/u;
  * Domain label: letters (any script), combining marks, digits and hyphens, plus ZWNJ/ZWJ which
  * IDNA allows in Persian/Arabic labels. Hyphen not at either end.
  */
+// ZWJ is listed as a character of its own here, not as part of a joined sequence.
+// eslint-disable-next-line no-misleading-character-class
 const DOMAIN_LABEL = /^[\p{L}\p{M}\p{Nd}\u200C\u200D](?:[\p{L}\p{M}\p{Nd}\u200C\u200D-]*[\p{L}\p{M}\p{Nd}\u200C\u200D])?$/u;
 
 /**

@@ -10,5 +10,5 @@ export {
 } from './phone.js';
 export { normalizeNationalCode, type NationalCodeResult } from './national-code.js';
 export { normalizeEmail, isValidEmail } from './email.js';
-export { normalizeText } from './text.js';
+export { normalizeText, normalizeMultilineText } from './text.js';
 export { searchKey, searchTerms } from './search-key.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { normalizeText } from './text.js';
+import { normalizeMultilineText, normalizeText } from './text.js';
 
 const ZWNJ = '\u200C';
 
@@ -45,5 +45,17 @@ describe('normalizeText', () => {
       const once = normalizeText(input);
       expect(normalizeText(once)).toBe(once);
     }
+  });
+});
+
+describe('normalizeMultilineText', () => {
+  it.each([
+    ['line one\r\nline two', 'line one\nline two'],
+    ['  سلام  \n\n\n\n  خداحافظ  ', 'سلام\n\nخداحافظ'],
+    ['a\rb', 'a\nb'],
+    ['\n\n  only  \n', 'only'],
+    ['می\u200Cخواهم   بیایم\nفردا', 'می\u200Cخواهم بیایم\nفردا'],
+  ])('%j → %j', (raw, expected) => {
+    expect(normalizeMultilineText(raw)).toBe(expected);
   });
 });

@@ -39,3 +39,17 @@ export function normalizeText(raw: string): string {
     .replace(ZWNJ_RUN, '\u200C')
     .replace(EDGES, '');
 }
+
+/**
+ * Clean a multi-line value (a description, a note): each line as `normalizeText` would, line
+ * breaks kept (at most one blank line in a row), Windows and old Mac line ends unified.
+ */
+export function normalizeMultilineText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => normalizeText(line))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

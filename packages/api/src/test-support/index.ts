@@ -1,0 +1,48 @@
+import type { Role } from '@sarnakh/core';
+import { openTestDatabase, type TestDatabase } from '@sarnakh/db/testing';
+import { createUserAccount } from '../accounts.js';
+import type { Context, SessionUser } from '../context.js';
+import { appRouter } from '../router.js';
+import { createServices, type Services } from '../services.js';
+
+export interface TestApi {
+  database: TestDatabase;
+  services: Services;
+  /** Create an active user with this role; password `password-123`. */
+  user(role: Role, name?: string): Promise<SessionUser>;
+  /** A tRPC caller acting as `user` (or anonymous), going through every middleware. */
+  as(user: SessionUser | null, locale?: Context['locale']): ReturnType<typeof appRouter.createCaller>;
+  dispose(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'password-123';
+
+/** Real services over a schema-isolated test database (embedded, or DATABASE_URL when set). */
+export async function createTestApi(): Promise<TestApi> {
+  const database = await openTestDatabase();
+  const services = createServices(database, {
+    secret: 'test-secret-that-is-long-enough-for-better-auth',
+    baseURL: 'http://localhost:3000',
+    trustedOrigins: ['http://localhost:3000'],
+  });
+  let n = 0;
+  return {
+    database,
+    services,
+    async user(role, name = `${role}-${++n}`) {
+      const created = await createUserAccount(services, {
+        email: `${name}-${crypto.randomUUID().slice(0, 8)}@example.com`,
+        name,
+        password: TEST_PASSWORD,
+        role,
+      });
+      if (!created.ok) throw new Error('could not create test user');
+      const u = created.value;
+      return { id: u.id, name: u.name, email: u.email, role: u.role, active: u.active };
+    },
+    as(user, locale = 'en') {
+      return appRouter.createCaller({ services, user, locale, requestId: 'test' });
+    },
+    dispose: () => database.dispose(),
+  };
+}
