@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CamelCasePlugin, Kysely, sql } from 'kysely';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
+import { lockDataDir } from './dialect/data-dir-lock.js';
 import { ConnectionLock, PgliteDialect } from './dialect/pglite-driver.js';
 import type { SarnakhDatabase } from './schema.js';
 
@@ -25,6 +26,8 @@ export interface Database {
 export interface EmbeddedServer {
   client: PGlite;
   lock: ConnectionLock;
+  /** Release the data folder (after the client is closed). */
+  unlock: () => void;
 }
 
 export interface DatabaseOptions {
@@ -41,9 +44,20 @@ export interface DatabaseOptions {
 }
 
 export async function openEmbeddedServer(dataDir?: string): Promise<EmbeddedServer> {
-  if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir ? path.resolve(dataDir) : undefined, { extensions: { pg_trgm } });
-  return { client, lock: new ConnectionLock() };
+  if (!dataDir) {
+    const client = await PGlite.create({ extensions: { pg_trgm } });
+    return { client, lock: new ConnectionLock(), unlock: () => {} };
+  }
+  const dir = path.resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const unlock = lockDataDir(dir);
+  try {
+    const client = await PGlite.create(dir, { extensions: { pg_trgm } });
+    return { client, lock: new ConnectionLock(), unlock };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -63,6 +77,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
   let raw: Kysely<unknown>;
   let kind: DatabaseKind;
+  let release = () => {};
   if (options.url) {
     kind = 'postgres';
     const client = postgres(options.url, {
@@ -75,6 +90,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     kind = 'embedded';
     const shared = options.embedded;
     const server = shared ?? (await openEmbeddedServer(options.dataDir));
+    if (!shared) release = server.unlock;
     raw = new Kysely({
       dialect: new PgliteDialect(server.client, {
         lock: server.lock,
@@ -90,7 +106,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     raw,
     db: raw.withPlugin(new CamelCasePlugin()) as Kysely<SarnakhDatabase>,
     schema,
-    close: () => raw.destroy(),
+    close: async () => {
+      await raw.destroy();
+      release();
+    },
   };
 }
 

@@ -2,6 +2,7 @@ export * from './schema.js';
 export * from './database.js';
 export * from './migrate.js';
 export { ConnectionLock, PgliteDialect } from './dialect/pglite-driver.js';
+export { DataDirInUseError } from './dialect/data-dir-lock.js';
 export { createLeadStore, isUuid } from './repositories/leads.js';
 export { InvalidCursorError } from './repositories/cursor.js';
 export * from './repositories/users.js';
