@@ -28,6 +28,8 @@ export function createApp({ services, logger, adminDist = defaultAdminDist }: Ap
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    // Handlers that build their own Response (tRPC, better-auth) skip Hono's header helpers.
+    if (!c.res.headers.has('x-request-id')) c.res.headers.set('x-request-id', c.get('requestId'));
     logger.info(
       { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',

@@ -4,7 +4,6 @@ import { isLocale, type Locale } from '@sarnakh/core';
 import { createSettingsRepository } from '@sarnakh/db';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { sql } from 'kysely';
 
 const SETTING = 'setup.token';
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -16,18 +15,15 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
  */
 export async function issueSetupToken(services: Services): Promise<string> {
   const token = randomBytes(24).toString('base64url');
-  const stored = await createSettingsRepository(services.database.db).getOrCreate(SETTING, () => ({ hash: hash(token) }));
-  // Another process issued one first: start over with ours so the printed link works.
-  if ((stored as { hash: string }).hash !== hash(token)) {
-    await services.database.db.updateTable('settings').set({ value: JSON.stringify({ hash: hash(token) }) }).where('key', '=', SETTING).execute();
-  }
+  // The newest link wins: a restart prints a fresh one and the old one stops working.
+  await createSettingsRepository(services.database.db).set(SETTING, { hash: hash(token) });
   return token;
 }
 
 async function tokenMatches(services: Services, token: string): Promise<boolean> {
-  const row = await services.database.db.selectFrom('settings').select(sql<{ hash: string }>`value`.as('value')).where('key', '=', SETTING).executeTakeFirst();
-  if (!row) return false;
-  const a = Buffer.from(row.value.hash);
+  const stored = await createSettingsRepository(services.database.db).get<{ hash: string }>(SETTING);
+  if (!stored) return false;
+  const a = Buffer.from(stored.hash);
   const b = Buffer.from(hash(token));
   return a.length === b.length && timingSafeEqual(a, b);
 }
@@ -81,7 +77,7 @@ export function setupRoutes(services: Services) {
     }
     const created = await createUserAccount(services, input.data, locale);
     if (!created.ok) return c.html(page(locale, html`<p class="error">${created.error.fields[0]?.message}</p>`), 409);
-    await services.database.db.deleteFrom('settings').where('key', '=', SETTING).execute();
+    await createSettingsRepository(services.database.db).delete(SETTING);
     return c.html(page(locale, html`<p>${text[locale].done}</p>`));
   });
   return app;

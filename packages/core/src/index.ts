@@ -14,3 +14,4 @@ export * from './lead/search.js';
 export * from './lead/activity.js';
 export * from './lead/ports.js';
 export * from './lead/service.js';
+export * from './plugins/index.js';

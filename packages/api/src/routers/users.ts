@@ -31,17 +31,11 @@ export const usersRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { id, password, ...changes } = input;
-      const target = await ctx.services.users.get(id);
-      if (!target) throw new TRPCError({ code: 'NOT_FOUND', message: `User ${id} was not found.` });
-      const losesAdmin = target.role === 'admin' && target.active && (changes.active === false || (changes.role && changes.role !== 'admin'));
-      if (losesAdmin) {
-        const admins = (await ctx.services.users.list()).filter((u) => u.role === 'admin' && u.active);
-        if (admins.length <= 1) {
-          throw new TRPCError({ code: 'CONFLICT', message: 'The last active admin cannot be deactivated or demoted.' });
-        }
-      }
       const updated = await ctx.services.users.update(id, changes, password === undefined ? undefined : await hashPassword(password));
-      if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: `User ${id} was not found.` });
+      if (updated === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: `User ${id} was not found.` });
+      if (updated === 'last_admin') {
+        throw new TRPCError({ code: 'CONFLICT', message: 'The last active admin cannot be deactivated or demoted.' });
+      }
       return updated;
     }),
 });

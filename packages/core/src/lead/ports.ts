@@ -11,7 +11,10 @@ import type { LeadListQuery, LeadPage } from './query.js';
 export interface LeadStore {
   get(scope: LeadScope, id: string): Promise<Lead | null>;
   list(scope: LeadScope, query: LeadListQuery): Promise<LeadPage>;
-  /** Run `work` in one database transaction: it all commits, or nothing does. */
+  /**
+   * Run `work` in one database transaction: it all commits, or nothing does. Inside `work` use
+   * only `tx`: the embedded database has one connection, which the transaction holds.
+   */
   transaction<T>(work: (tx: LeadTransaction) => Promise<T>): Promise<T>;
 }
 

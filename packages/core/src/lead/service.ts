@@ -38,10 +38,11 @@ export function createLeadService(deps: LeadServiceDeps) {
     ownerId: string | null,
     locale: Locale | undefined,
   ): Promise<LeadFailure | null> {
-    if (ownerId === null) return null;
+    // Before the null check: an agent may not unassign their lead either (it would vanish from view).
     if (ownerId !== actor.userId && !canAssignToOthers(actor)) {
       return { code: 'FORBIDDEN', reason: 'agents can only own leads themselves' };
     }
+    if (ownerId === null) return null;
     const [user] = await deps.users.findUsers([ownerId]);
     if (!user) return { code: 'VALIDATION', fields: [fieldError('ownerId', 'unknown_value', locale)] };
     if (!user.active) return { code: 'VALIDATION', fields: [fieldError('ownerId', 'inactive_user', locale)] };
@@ -115,6 +116,13 @@ export function createLeadService(deps: LeadServiceDeps) {
       locale?: Locale,
     ): Promise<LeadResult<Lead>> {
       const ctx = await context(locale);
+      // The new owner is checked before the transaction: inside it, only `tx` may touch storage
+      // (on the embedded database any other query would wait for the transaction to end).
+      if (patch.ownerId !== undefined) {
+        const ownerId = typeof patch.ownerId === 'string' ? patch.ownerId.trim() || null : null;
+        const ownerProblem = await checkOwner(actor, ownerId, locale);
+        if (ownerProblem) return err(ownerProblem);
+      }
       return deps.leads.transaction(async (tx): Promise<LeadResult<Lead>> => {
         const locked = await lockAll(tx, actor, [id]);
         if (!locked.ok) return locked;
@@ -124,10 +132,6 @@ export function createLeadService(deps: LeadServiceDeps) {
         if (!prepared.ok) return err({ code: 'VALIDATION', fields: prepared.error });
         const changes = prepared.value;
         if (Object.keys(changes).length === 0) return ok(current);
-        if (changes.ownerId !== undefined) {
-          const ownerProblem = await checkOwner(actor, changes.ownerId, locale);
-          if (ownerProblem) return err(ownerProblem);
-        }
         const at = now();
         const updated = await tx.update(id, changes, at);
         await tx.recordActivities(activitiesFor(current, changes, actor, at));

@@ -165,7 +165,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const list of picklistKeys) {
     for (const value of defaultPicklists[list]) {
       await sql`insert into picklist_values (list, key, label, position, color, won, lost)
-        values (${list}, ${value.key}, ${JSON.stringify(value.label)}::jsonb, ${value.position},
+        values (${list}, ${value.key}, cast(cast(${JSON.stringify(value.label)} as text) as jsonb), ${value.position},
                 ${value.color}, ${value.won}, ${value.lost})`.execute(db);
     }
   }

@@ -1,5 +1,6 @@
 import { leadScope, type Actor } from '@sarnakh/core';
 import type { Kysely } from 'kysely';
+import { readJson } from '../json.js';
 import type { SarnakhDatabase } from '../schema.js';
 import { isUuid } from './leads.js';
 
@@ -32,7 +33,7 @@ export function createActivityReader(db: Kysely<SarnakhDatabase>) {
         .where('leadActivities.leadId', '=', leadId);
       if (scope.kind === 'owned') query = query.where('leads.ownerId', '=', scope.ownerId);
       const rows = await query.orderBy('leadActivities.createdAt', 'desc').orderBy('leadActivities.id', 'desc').execute();
-      return rows.map((r) => ({ ...r, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data }));
+      return rows.map((r) => ({ ...r, data: readJson<Record<string, unknown>>(r.data) }));
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { Lead, LeadMarkers, LeadWritable, Qualification } from '@sarnakh/core';
-import type { LeadRow, LeadRowUpdate } from '../schema.js';
+import { jsonb, readJson } from '../json.js';
+import type { UpdateObject } from 'kysely';
+import type { LeadRow, SarnakhDatabase } from '../schema.js';
 
 /** A stored row as the domain's Lead (numeric comes back from the drivers as a string). */
 export function toLead(row: LeadRow): Lead {
@@ -7,16 +9,16 @@ export function toLead(row: LeadRow): Lead {
   return {
     ...rest,
     annualRevenue: annualRevenue === null ? null : Number(annualRevenue),
-    customFields: (typeof customFields === 'string' ? JSON.parse(customFields) : customFields) as Lead['customFields'],
+    customFields: readJson<Lead['customFields']>(customFields),
     qualification: qualification as Qualification,
   };
 }
 
-/** The columns a write sets; JSON columns are passed as JSON text so both drivers agree. */
-export function toRowValues(values: Partial<LeadWritable> & LeadMarkers): LeadRowUpdate {
+/** The columns a write sets. */
+export function toRowValues(values: Partial<LeadWritable> & LeadMarkers): UpdateObject<SarnakhDatabase, 'leads'> {
   const { customFields, ...rest } = values;
   return {
     ...rest,
-    ...(customFields === undefined ? {} : { customFields: JSON.stringify(customFields) }),
+    ...(customFields === undefined ? {} : { customFields: jsonb(customFields) }),
   };
 }

@@ -12,9 +12,10 @@ import {
   type LeadWritable,
   type NewActivity,
 } from '@sarnakh/core';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { NewLeadRow, SarnakhDatabase } from '../schema.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { sql, type InsertObject, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { SarnakhDatabase } from '../schema.js';
+import { jsonb } from '../json.js';
+import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.js';
 import { toLead, toRowValues } from './lead-mapping.js';
 
 type Db = Kysely<SarnakhDatabase>;
@@ -24,7 +25,8 @@ type Eb = ExpressionBuilder<SarnakhDatabase, 'leads'>;
  * Each sort is an expression with no NULLs (so keyset comparisons are total) and its SQL type
  * (to read the cursor's text value back). Each has a matching `(expression, id)` index.
  */
-const sortExpressions: Record<LeadSortField, { expr: string; type: string }> = {
+type SortType = 'timestamptz' | 'integer' | 'text';
+const sortExpressions: Record<LeadSortField, { expr: string; type: SortType }> = {
   createdAt: { expr: 'created_at', type: 'timestamptz' },
   updatedAt: { expr: 'updated_at', type: 'timestamptz' },
   score: { expr: 'score', type: 'integer' },
@@ -32,6 +34,13 @@ const sortExpressions: Record<LeadSortField, { expr: string; type: string }> = {
   firstName: { expr: "coalesce(first_name, '')", type: 'text' },
   lastName: { expr: "coalesce(last_name, '')", type: 'text' },
   company: { expr: "coalesce(company, '')", type: 'text' },
+};
+
+/** What Postgres prints for each sort type; a cursor value that is not one was tampered with. */
+const sortValuePatterns: Record<SortType, RegExp> = {
+  timestamptz: /^(-?infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2})$/,
+  integer: /^-?\d{1,10}$/,
+  text: /^[\s\S]{0,1000}$/,
 };
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -72,14 +81,17 @@ function keysetCondition(query: LeadListQuery): RawBuilder<boolean> | null {
   if (query.cursor === null) return null;
   const { expr, type } = sortExpressions[query.sort.field];
   const cursor = decodeCursor(query.cursor, query.sort);
+  if (!sortValuePatterns[type].test(cursor.value)) throw new InvalidCursorError('not a cursor');
   const op = query.sort.direction === 'desc' ? sql.raw('<') : sql.raw('>');
-  return sql<boolean>`(${sql.raw(expr)}, id) ${op} (cast(${cursor.value} as ${sql.raw(type)}), cast(${cursor.id} as uuid))`;
+  // Bound as text and cast in SQL: a driver that sees a timestamptz parameter would try to turn
+  // '-infinity' into a JavaScript Date and fail.
+  return sql<boolean>`(${sql.raw(expr)}, id) ${op} (cast(cast(${cursor.value} as text) as ${sql.raw(type)}), cast(cast(${cursor.id} as text) as uuid))`;
 }
 
-function insertRow(lead: LeadWritable, at: Date): NewLeadRow {
+function insertRow(lead: LeadWritable, at: Date): InsertObject<SarnakhDatabase, 'leads'> {
   return {
     ...lead,
-    customFields: JSON.stringify(lead.customFields),
+    customFields: jsonb(lead.customFields),
     searchText: leadSearchDocument(lead),
     createdAt: at,
     updatedAt: at,
@@ -180,7 +192,7 @@ function createLeadTransaction(trx: Db): LeadTransaction {
             leadId: a.leadId,
             type: a.type,
             actorId: a.actorId,
-            data: JSON.stringify(a.data),
+            data: jsonb(a.data as Record<string, unknown>),
             createdAt: a.at,
           })),
         )

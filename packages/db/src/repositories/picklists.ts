@@ -1,5 +1,6 @@
 import { picklistKeys, type PicklistKey, type PicklistSource, type Picklists, type PicklistValue } from '@sarnakh/core';
 import type { Kysely } from 'kysely';
+import { readJson } from '../json.js';
 import type { SarnakhDatabase } from '../schema.js';
 
 export function createPicklistSource(db: Kysely<SarnakhDatabase>): PicklistSource {
@@ -12,7 +13,7 @@ export function createPicklistSource(db: Kysely<SarnakhDatabase>): PicklistSourc
         if (!list) continue;
         list.push({
           key: row.key,
-          label: typeof row.label === 'string' ? JSON.parse(row.label) : row.label,
+          label: readJson<PicklistValue['label']>(row.label),
           position: row.position,
           color: row.color,
           won: row.won,

@@ -1,8 +1,26 @@
 import { sql, type Kysely } from 'kysely';
+import { jsonb, readJson } from '../json.js';
 import type { SarnakhDatabase } from '../schema.js';
 
 export function createSettingsRepository(db: Kysely<SarnakhDatabase>) {
   return {
+    async set(key: string, value: unknown): Promise<void> {
+      await db
+        .insertInto('settings')
+        .values({ key, value: jsonb(value) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: jsonb(value), updatedAt: new Date() }))
+        .execute();
+    },
+
+    async get<T>(key: string): Promise<T | undefined> {
+      const row = await db.selectFrom('settings').select(sql<T>`value`.as('value')).where('key', '=', key).executeTakeFirst();
+      return row ? readJson<T>(row.value) : undefined;
+    },
+
+    async delete(key: string): Promise<void> {
+      await db.deleteFrom('settings').where('key', '=', key).execute();
+    },
+
     /**
      * The stored value, or `create()`'s stored atomically when there is none yet. Processes that
      * start together agree on one value: the first insert wins and everyone reads it back.
@@ -10,11 +28,11 @@ export function createSettingsRepository(db: Kysely<SarnakhDatabase>) {
     async getOrCreate<T>(key: string, create: () => T): Promise<T> {
       await db
         .insertInto('settings')
-        .values({ key, value: JSON.stringify(create()) })
+        .values({ key, value: jsonb(create()) })
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
       const row = await db.selectFrom('settings').select(sql<T>`value`.as('value')).where('key', '=', key).executeTakeFirstOrThrow();
-      return row.value as T;
+      return readJson<T>(row.value);
     },
   };
 }

@@ -81,16 +81,35 @@ export function createUserRepository(db: Kysely<SarnakhDatabase>) {
       }
     },
 
-    /** Deactivating a user also ends their sessions, in the same transaction. */
-    async update(id: string, changes: UserChanges, passwordHash?: string, at = new Date()): Promise<User | null> {
+    /**
+     * Deactivating a user also ends their sessions, in the same transaction. A change that would
+     * leave no active admin is refused: the active admins are locked first, so two admins
+     * deactivating each other at once cannot both succeed.
+     */
+    async update(
+      id: string,
+      changes: UserChanges,
+      passwordHash?: string,
+      at = new Date(),
+    ): Promise<User | 'not_found' | 'last_admin'> {
       return db.transaction().execute(async (trx) => {
+        const admins = await trx
+          .selectFrom('users')
+          .select('id')
+          .where('role', '=', 'admin')
+          .where('active', '=', true)
+          .orderBy('id')
+          .forUpdate()
+          .execute();
+        const demotes = changes.active === false || (changes.role !== undefined && changes.role !== 'admin');
+        if (demotes && admins.length === 1 && admins[0]!.id === id) return 'last_admin';
         const updated = await trx
           .updateTable('users')
           .set({ ...changes, updatedAt: at })
           .where('id', '=', id)
           .returning(columns)
           .executeTakeFirst();
-        if (!updated) return null;
+        if (!updated) return 'not_found';
         if (changes.active === false) await trx.deleteFrom('sessions').where('userId', '=', id).execute();
         if (passwordHash !== undefined) {
           await trx
