@@ -3,5 +3,5 @@ export { createContext, localeFromHeaders, type Context, type SessionUser } from
 export { createServices, type Services } from './services.js';
 export { createAuth, type Auth, type AuthOptions } from './auth.js';
 export { createUserAccount, newUserSchema, type NewUserInput } from './accounts.js';
-export { FieldErrors, badRequest, leadFailureToError, zodIssuesToFieldErrors } from './errors.js';
+export { FieldErrors, badRequest, leadFailureToError } from './errors.js';
 export { loadAuthSecret } from './secret.js';

@@ -1,9 +1,9 @@
-import { roles, type Actor, type Role } from '@sarnakh/core';
+import { roles, zodIssuesToFieldErrors, type Actor, type Role } from '@sarnakh/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context.js';
-import { FieldErrors, zodIssuesToFieldErrors } from './errors.js';
+import { FieldErrors } from './errors.js';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,

@@ -1,5 +1,6 @@
 export * from './result.js';
 export * from './errors.js';
+export * from './zod-errors.js';
 export * from './i18n/locales.js';
 export * from './auth/roles.js';
 export * from './normalize/index.js';

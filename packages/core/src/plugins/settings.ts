@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { fieldError, type FieldError } from '../errors.js';
+import type { FieldError } from '../errors.js';
+import { zodIssuesToFieldErrors } from '../zod-errors.js';
 import type { Locale } from '../i18n/locales.js';
 import { err, ok, type Result } from '../result.js';
 
@@ -27,48 +28,5 @@ export async function parseSettings(
 
 /** Zod issues as field errors named `settings.<path>`. */
 export function settingsFieldErrors(issues: readonly z.core.$ZodIssue[], locale?: Locale): FieldError[] {
-  const out: FieldError[] = [];
-  for (const issue of issues) {
-    const field = ['settings', ...issue.path.map(String)].join('.');
-    switch (issue.code) {
-      case 'unrecognized_keys':
-        for (const key of issue.keys) out.push(fieldError(`${field}.${key}`, 'unknown_field', locale));
-        break;
-      case 'invalid_type':
-        out.push(fieldError(field, /received undefined/.test(issue.message) ? 'required' : 'invalid_type', locale));
-        break;
-      case 'too_big':
-        out.push(fieldError(field, issue.origin === 'string' ? 'too_long' : 'out_of_range', locale));
-        break;
-      case 'too_small':
-        out.push(fieldError(field, issue.origin === 'string' ? 'too_short' : 'out_of_range', locale));
-        break;
-      case 'invalid_value':
-        out.push(fieldError(field, 'unknown_value', locale));
-        break;
-      case 'invalid_format':
-        out.push(fieldError(field, formatCode(issue.format), locale));
-        break;
-      case 'invalid_union':
-        out.push(fieldError(field, 'invalid_type', locale));
-        break;
-      default:
-        out.push(fieldError(field, 'invalid_value', locale));
-    }
-  }
-  return out;
-}
-
-function formatCode(format: string) {
-  switch (format) {
-    case 'email':
-      return 'invalid_email' as const;
-    case 'url':
-      return 'invalid_url' as const;
-    case 'datetime':
-    case 'date':
-      return 'invalid_date' as const;
-    default:
-      return 'invalid_value' as const;
-  }
+  return zodIssuesToFieldErrors(issues, locale, 'settings');
 }
