@@ -15,6 +15,9 @@ export async function bootstrap(services: Services, config: ServerConfig, logger
     const link = `${config.publicUrl}/setup?token=${token}`;
     logger.warn({ link }, 'no users yet: open this one-time link to create the first admin');
     process.stdout.write(`\n  Create the first Sarnakh admin here: ${link}\n\n`);
+    if (config.demo) {
+      logger.warn('SARNAKH_DEMO=1 is ignored: demo data is loaded with the first admin, so also set SARNAKH_ADMIN_EMAIL and SARNAKH_ADMIN_PASSWORD');
+    }
     return;
   }
   const created = await createUserAccount(services, { email: config.admin.email, password: config.admin.password, name: 'Admin', role: 'admin' });
