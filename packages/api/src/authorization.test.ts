@@ -1,10 +1,10 @@
 import type { FieldError, Lead } from '@sarnakh/core';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from './context.js';
 import { FieldErrors } from './errors.js';
-import { createTestApi, type TestApi } from './test-support/index.js';
+import { createTestApi, failure, type TestApi } from './test-support/index.js';
 
 let api: TestApi;
 let admin: SessionUser;
@@ -21,15 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.dispose());
 
-async function failure(call: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail, it succeeded');
-}
 
 function fieldsOf(error: TRPCError): Pick<FieldError, 'field' | 'code'>[] {
   expect(error.cause).toBeInstanceOf(FieldErrors);

@@ -1,6 +1,6 @@
 import { fieldErrorMessage, type FieldError, type Lead, type LeadListInput } from '@sarnakh/core';
 import { openDatabase, migrate } from '@sarnakh/db';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { zodIssuesToFieldErrors } from '@sarnakh/core';
 import { FieldErrors } from './errors.js';
 import { appRouter } from './router.js';
 import { createServices } from './services.js';
-import { createTestApi, TEST_PASSWORD, type TestApi } from './test-support/index.js';
+import { createTestApi, failure, TEST_PASSWORD, type TestApi } from './test-support/index.js';
 
 let api: TestApi;
 let manager: SessionUser;
@@ -25,16 +25,6 @@ afterAll(() => api.dispose());
 
 type Caller = ReturnType<TestApi['as']>;
 
-/** The TRPCError a call fails with; fails the test when the call succeeds. */
-async function failure(call: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail, it succeeded');
-}
 
 /** The per-field list of a domain validation error (FieldErrors cause). */
 function domainFields(error: TRPCError): FieldError[] {

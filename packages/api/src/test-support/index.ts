@@ -1,5 +1,6 @@
 import type { Role } from '@sarnakh/core';
 import { openTestDatabase, type TestDatabase } from '@sarnakh/db/testing';
+import { TRPCError } from '@trpc/server';
 import { createUserAccount } from '../accounts.js';
 import type { Context, SessionUser } from '../context.js';
 import { appRouter } from '../router.js';
@@ -45,4 +46,15 @@ export async function createTestApi(): Promise<TestApi> {
     },
     dispose: () => database.dispose(),
   };
+}
+
+/** The TRPCError a call fails with; fails the test when the call succeeds. */
+export async function failure(call: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail, it succeeded');
 }
