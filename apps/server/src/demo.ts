@@ -19,15 +19,20 @@ export async function loadDemoData(services: Services, admin: Actor, logger: Log
     if (created.ok) agents.push(created.value);
   }
   const { db } = services.database;
-  const store = createLeadStore(db);
-  const users = createUserDirectory(db);
-  const picklists = createPicklistSource(db);
-  const customFields = createCustomFieldSource();
+  // The service's clock is set to each demo lead's own moment, so history spreads over past days.
+  let clock = new Date();
+  const service = createLeadService({
+    leads: createLeadStore(db),
+    users: createUserDirectory(db),
+    picklists: createPicklistSource(db),
+    customFields: createCustomFieldSource(),
+    now: () => clock,
+  });
   let created = 0;
   for (const lead of demoLeads({ count: LEAD_COUNT, agentCount: agents.length })) {
     const { ownerIndex, script: _script, createdAt, ...input } = lead;
     const owner = ownerIndex === null ? null : agents[ownerIndex];
-    const service = createLeadService({ leads: store, users, picklists, customFields, now: () => createdAt });
+    clock = createdAt;
     const result = await service.create(admin, { ...input, ownerId: owner?.id ?? null });
     if (result.ok) created++;
     else logger.warn({ failure: result.error }, 'demo lead rejected');

@@ -1,9 +1,7 @@
-import { fieldError, roles, type Locale } from '@sarnakh/core';
+import { err, fieldError, ok, roles, type FieldError, type Locale, type Result } from '@sarnakh/core';
 import { DuplicateEmailError, type User } from '@sarnakh/db';
 import { hashPassword } from 'better-auth/crypto';
 import { z } from 'zod';
-import { err, ok, type Result } from '@sarnakh/core';
-import type { FieldError } from '@sarnakh/core';
 import type { Services } from './services.js';
 
 export const newUserSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { roles, zodIssuesToFieldErrors, type Actor, type Role } from '@sarnakh/core';
+import { zodIssuesToFieldErrors, type Actor, type Role } from '@sarnakh/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
@@ -47,4 +47,3 @@ export function roleProcedure(...allowed: Role[]) {
 }
 
 export const adminProcedure = roleProcedure('admin');
-export { roles };

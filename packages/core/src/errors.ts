@@ -73,11 +73,6 @@ export function fieldError(field: string, code: FieldErrorCode, locale: Locale =
   return { field, code, message: fieldErrorMessage(code, locale) };
 }
 
-/** Re-render a list of field errors in another language (the codes carry the meaning). */
-export function localizeFieldErrors(errors: readonly FieldError[], locale: Locale): FieldError[] {
-  return errors.map((e) => ({ ...e, message: fieldErrorMessage(e.code, locale) }));
-}
-
 /** Failures of a lead operation, as values. The API maps each code to a transport error. */
 export type LeadFailure =
   | { code: 'VALIDATION'; fields: FieldError[] }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /**
  * Table types as the application sees them (camelCase; the CamelCasePlugin maps them to the
@@ -147,5 +147,3 @@ export interface SarnakhDatabase {
 }
 
 export type LeadRow = Selectable<LeadsTable>;
-export type NewLeadRow = Insertable<LeadsTable>;
-export type LeadRowUpdate = Updateable<LeadsTable>;

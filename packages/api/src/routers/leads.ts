@@ -1,6 +1,13 @@
-import { leadInputSchema, leadListInputSchema, leadPatchSchema, toLeadListQuery, type LeadFailure, type Result } from '@sarnakh/core';
+import {
+  fieldError,
+  leadInputSchema,
+  leadListInputSchema,
+  leadPatchSchema,
+  toLeadListQuery,
+  type LeadFailure,
+  type Result,
+} from '@sarnakh/core';
 import { InvalidCursorError } from '@sarnakh/db';
-import { fieldError } from '@sarnakh/core';
 import { z } from 'zod';
 import { badRequest, leadFailureToError } from '../errors.js';
 import { authedProcedure, router } from '../trpc.js';
@@ -32,7 +39,7 @@ export const leadsRouter = router({
     try {
       return await ctx.services.leads.list(ctx.actor, toLeadListQuery(input));
     } catch (error) {
-      if (error instanceof InvalidCursorError) throw badRequest([{ ...fieldError('cursor', 'invalid_value', ctx.locale) }]);
+      if (error instanceof InvalidCursorError) throw badRequest([fieldError('cursor', 'invalid_value', ctx.locale)]);
       throw error;
     }
   }),

@@ -23,6 +23,5 @@ export function leadScope(actor: Actor): LeadScope {
   }
 }
 
-export const canManageUsers = (actor: Actor): boolean => actor.role === 'admin';
 /** Handing a lead to someone else is a manager's decision; an agent may only keep or take their own. */
 export const canAssignToOthers = (actor: Actor): boolean => actor.role !== 'agent';

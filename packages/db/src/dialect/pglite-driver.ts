@@ -28,15 +28,6 @@ export class ConnectionLock {
     await previous;
     return release;
   }
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
 }
 
 class PgliteConnection implements DatabaseConnection {

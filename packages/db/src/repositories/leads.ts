@@ -2,7 +2,6 @@ import {
   leadSearchDocument,
   MIN_SEARCH_LENGTH,
   searchTerms,
-  type Lead,
   type LeadListQuery,
   type LeadPage,
   type LeadScope,
@@ -205,4 +204,3 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids are UUIDs; anything else cannot name a lead (and would make Postgres raise a cast error). */
 export const isUuid = (id: string): boolean => UUID.test(id);
 
-export type { Lead };
