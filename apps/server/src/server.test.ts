@@ -251,6 +251,26 @@ describe('the one-time setup link', () => {
     expect((await postSetup(token, { ...admin, email: 'second@example.com' })).status).toBe(410);
     expect(await api.services.users.count()).toBe(1);
   });
+
+  it('lets only one of two simultaneous submissions create an admin', async () => {
+    const fresh = await createTestApi();
+    const other = await startServer(fresh.services);
+    try {
+      const token = await issueSetupToken(fresh.services);
+      const post = (email: string) =>
+        fetch(`${other.url}/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token, name: 'Racer', email, password: 'racer-password' }).toString(),
+        });
+      const statuses = (await Promise.all([post('one@example.com'), post('two@example.com')])).map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 410]);
+      expect(await fresh.services.users.count()).toBe(1);
+    } finally {
+      await other.close();
+      await fresh.dispose();
+    }
+  });
 });
 
 describe('bootstrap', () => {

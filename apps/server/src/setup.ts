@@ -20,12 +20,16 @@ export async function issueSetupToken(services: Services): Promise<string> {
   return token;
 }
 
-async function tokenMatches(services: Services, token: string): Promise<boolean> {
-  const stored = await createSettingsRepository(services.database.db).get<{ hash: string }>(SETTING);
-  if (!stored) return false;
+/** Constant-time: a wrong token reveals nothing about the right one. */
+function matches(stored: { hash: string }, token: string): boolean {
   const a = Buffer.from(stored.hash);
   const b = Buffer.from(hash(token));
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function tokenMatches(services: Services, token: string): Promise<boolean> {
+  const stored = await createSettingsRepository(services.database.db).get<{ hash: string }>(SETTING);
+  return stored !== undefined && matches(stored, token);
 }
 
 const text = {
@@ -75,9 +79,15 @@ export function setupRoutes(services: Services) {
       const fields = input.error.issues.map((i) => String(i.path[0]));
       return c.html(page(locale, html`<p class="error">${fields.map((f) => text[locale][f as 'name'] ?? f).join('، ')}</p><p><a href="/setup?token=${token}&lang=${locale}">↩</a></p>`), 400);
     }
+    // Take the token in one statement: of two submissions at once, only one can create an admin.
+    const settings = createSettingsRepository(services.database.db);
+    const stored = await settings.take<{ hash: string }>(SETTING, (stored) => matches(stored, token));
+    if (!stored) return c.html(page(locale, html`<p class="error">${text[locale].invalid}</p>`), 410);
     const created = await createUserAccount(services, input.data, locale);
-    if (!created.ok) return c.html(page(locale, html`<p class="error">${created.error.fields[0]?.message}</p>`), 409);
-    await createSettingsRepository(services.database.db).delete(SETTING);
+    if (!created.ok) {
+      await settings.set(SETTING, stored);
+      return c.html(page(locale, html`<p class="error">${created.error.fields[0]?.message}</p>`), 409);
+    }
     return c.html(page(locale, html`<p>${text[locale].done}</p>`));
   });
   return app;

@@ -17,8 +17,17 @@ export function createSettingsRepository(db: Kysely<SarnakhDatabase>) {
       return row ? readJson<T>(row.value) : undefined;
     },
 
-    async delete(key: string): Promise<void> {
-      await db.deleteFrom('settings').where('key', '=', key).execute();
+    /**
+     * Remove and return the value when `accept` approves it, atomically: of concurrent callers
+     * holding the same one-time value, exactly one gets it.
+     */
+    async take<T>(key: string, accept: (value: T) => boolean): Promise<T | undefined> {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('settings').select(sql<T>`value`.as('value')).where('key', '=', key).forUpdate().executeTakeFirst();
+        if (!row || !accept(readJson<T>(row.value))) return undefined;
+        await trx.deleteFrom('settings').where('key', '=', key).execute();
+        return readJson<T>(row.value);
+      });
     },
 
     /**
