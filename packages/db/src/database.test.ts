@@ -26,3 +26,19 @@ describe('embedded database in a data folder', () => {
     }
   });
 });
+
+describe('executeSql, for libraries that bring their own SQL', () => {
+  it('runs parameterized and multi-statement texts in the database schema', async () => {
+    const { openTestDatabase } = await import('./test-support/index.js');
+    const database = await openTestDatabase();
+    try {
+      await database.executeSql('create table exec_probe (n int); insert into exec_probe values (1), (2)');
+      const { rows } = await database.executeSql('select n from exec_probe where n > $1 order by n', [0]);
+      expect(rows).toEqual([{ n: 1 }, { n: 2 }]);
+      const last = await database.executeSql('select 1 as a; select count(*)::int as c from exec_probe');
+      expect(last.rows).toEqual([{ c: 2 }]);
+    } finally {
+      await database.dispose();
+    }
+  });
+});

@@ -19,6 +19,12 @@ export interface Database {
   raw: Kysely<unknown>;
   /** The schema everything lives in (tests isolate by schema); null for the default path. */
   schema: string | null;
+  /**
+   * Run one SQL text as a library hands it over (pg-boss's `db.executeSql`): parameters as `$1…`,
+   * or, without parameters, several statements separated by `;` (their last result is returned).
+   * On the embedded database it waits its turn on the single connection like every other query.
+   */
+  executeSql(text: string, values?: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 }
 
@@ -78,6 +84,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   let raw: Kysely<unknown>;
   let kind: DatabaseKind;
   let release = () => {};
+  let executeSql: Database['executeSql'];
   if (options.url) {
     kind = 'postgres';
     const client = postgres(options.url, {
@@ -86,6 +93,16 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       ...(searchPath ? { connection: { search_path: searchPath } } : {}),
     });
     raw = new Kysely({ dialect: new PostgresJSDialect({ postgres: client }) });
+    executeSql = async (text, values) => {
+      if (values && values.length > 0) {
+        const rows = await client.unsafe(text, values as postgres.ParameterOrJSON<never>[]);
+        return { rows: [...rows] as Record<string, unknown>[] };
+      }
+      // The simple protocol allows several statements; postgres.js answers each one's rows.
+      const result: unknown = await client.unsafe(text).simple();
+      const last = Array.isArray(result) && Array.isArray(result[result.length - 1]) ? result[result.length - 1] : result;
+      return { rows: [...(last as Record<string, unknown>[])] };
+    };
   } else {
     kind = 'embedded';
     const shared = options.embedded;
@@ -98,6 +115,23 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
         ...(searchPath ? { searchPath } : {}),
       }),
     });
+    executeSql = async (text, values) => {
+      const releaseLock = await server.lock.acquire();
+      try {
+        if (searchPath && server.lock.searchPath !== searchPath) {
+          await server.client.query(`set search_path to ${searchPath}`);
+          server.lock.searchPath = searchPath;
+        }
+        if (values && values.length > 0) {
+          const result = await server.client.query<Record<string, unknown>>(text, [...values]);
+          return { rows: result.rows };
+        }
+        const results = await server.client.exec(text);
+        return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+      } finally {
+        releaseLock();
+      }
+    };
   }
   if (schema !== null) await sql`create schema if not exists ${sql.id(schema)}`.execute(raw);
 
@@ -106,6 +140,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     raw,
     db: raw.withPlugin(new CamelCasePlugin()) as Kysely<SarnakhDatabase>,
     schema,
+    executeSql,
     close: async () => {
       await raw.destroy();
       release();
