@@ -9,6 +9,17 @@ export class FieldErrors extends Error {
   }
 }
 
+/** Carries the existing lead of a rejected duplicate to the error formatter (`error.data.duplicateOf`). */
+export class DuplicateLead extends Error {
+  constructor(
+    readonly duplicateOf: string,
+    readonly matchedOn: 'mobile' | 'phone' | 'email',
+  ) {
+    super(`duplicate of lead ${duplicateOf} (same ${matchedOn})`);
+    this.name = 'DuplicateLead';
+  }
+}
+
 export function badRequest(fields: FieldError[]): TRPCError {
   return new TRPCError({ code: 'BAD_REQUEST', message: 'Some fields are not valid.', cause: new FieldErrors(fields) });
 }
@@ -27,5 +38,11 @@ export function leadFailureToError(failure: LeadFailure): TRPCError {
       });
     case 'FORBIDDEN':
       return new TRPCError({ code: 'FORBIDDEN', message: `Not allowed: ${failure.reason}.` });
+    case 'DUPLICATE':
+      return new TRPCError({
+        code: 'CONFLICT',
+        message: `A lead with the same ${failure.field} already exists: ${failure.id}.`,
+        cause: new DuplicateLead(failure.id, failure.field),
+      });
   }
 }

@@ -263,7 +263,7 @@ describe('activities', () => {
       expect(a.leadId).toBe(lead.id);
     }
     const byType = Object.fromEntries(timeline.map((a) => [a.type, a.data]));
-    expect(byType.created).toEqual({ source: 'instagram', channel: 'instagram' });
+    expect(byType.created).toEqual({ source: 'instagram', channel: 'instagram', origin: { channel: 'web' } });
     expect(byType.updated).toEqual({ changes: { firstName: { from: 'Omid', to: 'Omid R.' } } });
     expect(byType.stage_changed).toEqual({ from: 'open', to: 'contacted' });
     expect(byType.assigned).toEqual({ from: null, to: agent.id });
@@ -529,6 +529,8 @@ describe('search', () => {
       mobile: '09121234567',
       company: 'Parsian Trading',
       email: 'a.karimi@parsian-example.com',
+      // The normalization suite above has a lead with this mobile already.
+      duplicatePolicy: 'create',
     });
     // Persian yeh (U+06CC) and keheh (U+06A9).
     s.persian = await c.leads.create({ firstName: 'علی', lastName: 'کریمی', mobile: '09351112233' });

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context.js';
-import { FieldErrors } from './errors.js';
+import { DuplicateLead, FieldErrors } from './errors.js';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -22,8 +22,10 @@ const t = initTRPC.context<Context>().create({
         : error.cause instanceof ZodError
           ? 'Some fields are not valid.'
           : shape.message;
+    const duplicate =
+      error.cause instanceof DuplicateLead ? { duplicateOf: error.cause.duplicateOf, matchedOn: error.cause.matchedOn } : {};
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, ...(fields ? { fields } : {}), requestId: ctx?.requestId } };
+    return { ...shape, message, data: { ...data, ...(fields ? { fields } : {}), ...duplicate, requestId: ctx?.requestId } };
   },
 });
 

@@ -78,4 +78,6 @@ export type LeadFailure =
   | { code: 'VALIDATION'; fields: FieldError[] }
   | { code: 'NOT_FOUND'; id: string }
   | { code: 'CONFLICT'; id: string; currentVersion: number }
-  | { code: 'FORBIDDEN'; reason: string };
+  | { code: 'FORBIDDEN'; reason: string }
+  /** The duplicate policy `reject` refused a lead: `id` is the existing lead, found by `field`. */
+  | { code: 'DUPLICATE'; id: string; field: 'mobile' | 'phone' | 'email' };

@@ -14,5 +14,8 @@ export * from './lead/query.js';
 export * from './lead/search.js';
 export * from './lead/activity.js';
 export * from './lead/ports.js';
+export * from './lead/owner.js';
+export * from './lead/ingest.js';
 export * from './lead/service.js';
+export * from './extensions/points.js';
 export * from './plugins/index.js';

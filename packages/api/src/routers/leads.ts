@@ -1,9 +1,11 @@
 import {
+  duplicatePolicies,
   fieldError,
   leadInputSchema,
   leadListInputSchema,
   leadPatchSchema,
   toLeadListQuery,
+  type Lead,
   type LeadFailure,
   type Result,
 } from '@sarnakh/core';
@@ -21,9 +23,21 @@ function unwrap<T>(result: Result<T, LeadFailure>): T {
 }
 
 export const leadsRouter = router({
-  create: authedProcedure.input(leadInputSchema).mutation(async ({ ctx, input }) =>
-    unwrap(await ctx.services.leads.create(ctx.actor, input, ctx.locale)),
-  ),
+  /**
+   * A new lead through the ingest pipeline. A lead sharing a mobile, phone or email with an existing
+   * one is refused (`CONFLICT`, `data.duplicateOf`) unless `duplicatePolicy` says `create` (keep
+   * both) or `attach` (log the submission on the existing lead and return it, `duplicateOf` set).
+   */
+  create: authedProcedure
+    .input(leadInputSchema.extend({ duplicatePolicy: z.enum(duplicatePolicies).default('reject') }))
+    .mutation(async ({ ctx, input: { duplicatePolicy, ...input } }) => {
+      const outcome = unwrap(
+        await ctx.services.leads.ingest({ input, actor: ctx.actor, duplicatePolicy, origin: { channel: 'web' }, locale: ctx.locale }),
+      );
+      const created: Lead & { duplicateOf?: string } =
+        outcome.duplicateOf === null ? outcome.lead : { ...outcome.lead, duplicateOf: outcome.duplicateOf };
+      return created;
+    }),
 
   get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) =>
     unwrap(await ctx.services.leads.get(ctx.actor, input.id)),

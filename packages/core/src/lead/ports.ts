@@ -1,6 +1,6 @@
 import type { LeadScope } from '../auth/roles.js';
 import type { Picklists } from '../picklists/picklist.js';
-import type { NewActivity } from './activity.js';
+import type { Activity, DuplicateField, NewActivity } from './activity.js';
 import type { Lead, LeadWritable } from './lead.js';
 import type { LeadListQuery, LeadPage } from './query.js';
 
@@ -11,6 +11,8 @@ import type { LeadListQuery, LeadPage } from './query.js';
 export interface LeadStore {
   get(scope: LeadScope, id: string): Promise<Lead | null>;
   list(scope: LeadScope, query: LeadListQuery): Promise<LeadPage>;
+  /** The oldest unarchived lead sharing a number or email with `keys`, in any scope (see `DuplicateKeys`). */
+  findDuplicate(keys: DuplicateKeys): Promise<DuplicateMatch | null>;
   /**
    * Run `work` in one database transaction: it all commits, or nothing does. Inside `work` use
    * only `tx`: the embedded database has one connection, which the transaction holds.
@@ -21,13 +23,34 @@ export interface LeadStore {
 /** System-owned markers a mutation may set alongside the writable fields. */
 export type LeadMarkers = Partial<Pick<Lead, 'archivedAt' | 'convertedAt' | 'score' | 'qualification'>>;
 
+/**
+ * What identifies a person across submissions, normalized: numbers in E.164 (matched against both
+ * the mobile and the phone column, since people swap them) and lower-cased emails.
+ */
+export interface DuplicateKeys {
+  phones: readonly string[];
+  emails: readonly string[];
+}
+
+export interface DuplicateMatch {
+  lead: Lead;
+  field: DuplicateField;
+}
+
 export interface LeadTransaction {
+  /**
+   * Hold these keys until the transaction ends, so two submissions of one person (on any server
+   * process) are checked and written one after the other, never both as new.
+   */
+  claimDuplicateKeys(keys: DuplicateKeys): Promise<void>;
+  findDuplicate(keys: DuplicateKeys): Promise<DuplicateMatch | null>;
   /** Lock the leads for update; returns those in scope, in no particular order. */
   lock(scope: LeadScope, ids: readonly string[]): Promise<Lead[]>;
-  insert(lead: LeadWritable, at: Date): Promise<Lead>;
+  insert(lead: LeadWritable, at: Date, markers?: LeadMarkers): Promise<Lead>;
   /** Write `changes`, bump the version and `updatedAt`; the caller has checked the version. */
   update(id: string, changes: Partial<LeadWritable> & LeadMarkers, at: Date): Promise<Lead>;
-  recordActivities(activities: readonly NewActivity[]): Promise<void>;
+  /** Returns them as stored (with ids), in the same order. */
+  recordActivities(activities: readonly NewActivity[]): Promise<Activity[]>;
 }
 
 export interface AssignableUser {

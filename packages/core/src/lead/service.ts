@@ -2,20 +2,41 @@ import { canAssignToOthers, leadScope, type Actor } from '../auth/roles.js';
 import { fieldError, type LeadFailure } from '../errors.js';
 import type { Locale } from '../i18n/locales.js';
 import { checkPicklistValue } from '../picklists/picklist.js';
+import type { LeadEvents } from '../plugins/hooks.js';
 import { err, ok, type Result } from '../result.js';
-import type { FieldChanges, NewActivity } from './activity.js';
+import type { Activity, FieldChanges, NewActivity } from './activity.js';
+import { createIngest, type IngestDeps, type IngestOutcome, type IngestRequest } from './ingest.js';
 import type { Lead, LeadWritable } from './lead.js';
+import { checkOwner } from './owner.js';
 import type { CustomFieldSource, LeadMarkers, LeadStore, LeadTransaction, PicklistSource, UserDirectory } from './ports.js';
-import { prepareLead, prepareLeadPatch, type PrepareContext } from './prepare.js';
+import { prepareLeadPatch, type PrepareContext } from './prepare.js';
 import type { LeadListQuery, LeadPage } from './query.js';
 import type { LeadInput, LeadPatch } from './schema.js';
 
-export interface LeadServiceDeps {
+export interface LeadServiceDeps extends Omit<IngestDeps, 'prepareContext' | 'leads' | 'users'> {
   leads: LeadStore;
   users: UserDirectory;
   picklists: PicklistSource;
   customFields: CustomFieldSource;
-  now?: () => Date;
+}
+
+type EventOf = { [K in keyof LeadEvents & string]: { name: K; payload: LeadEvents[K] } }[keyof LeadEvents & string];
+
+/** The events a committed activity stands for; emitted only after its transaction commits. */
+function eventsFor(lead: Lead, activity: Activity): EventOf[] {
+  const base = { lead, actorId: activity.actorId, at: activity.at };
+  switch (activity.type) {
+    case 'updated':
+      return [{ name: 'lead.updated', payload: { ...base, changes: activity.data.changes } }];
+    case 'stage_changed':
+      return [{ name: 'lead.stageChanged', payload: { ...base, from: activity.data.from, to: activity.data.to } }];
+    case 'assigned':
+      return [{ name: 'lead.assigned', payload: { ...base, from: activity.data.from, to: activity.data.to } }];
+    case 'archived':
+      return lead.archivedAt ? [{ name: 'lead.archived', payload: { ...base, from: null, to: lead.archivedAt } }] : [];
+    default:
+      return [];
+  }
 }
 
 export type LeadResult<T> = Result<T, LeadFailure>;
@@ -32,21 +53,29 @@ export function createLeadService(deps: LeadServiceDeps) {
     return { picklists, customFieldKeys, ...(locale ? { locale } : {}) };
   }
 
-  /** An owner must exist and be active; agents may only own leads themselves. */
-  async function checkOwner(
-    actor: Actor,
-    ownerId: string | null,
-    locale: Locale | undefined,
-  ): Promise<LeadFailure | null> {
-    // Before the null check: an agent may not unassign their lead either (it would vanish from view).
-    if (ownerId !== actor.userId && !canAssignToOthers(actor)) {
-      return { code: 'FORBIDDEN', reason: 'agents can only own leads themselves' };
+  const ingest = createIngest({ ...deps, prepareContext: context });
+
+  /** Tell the plugins, after the commit. A handler's failure is the hook bus's to report. */
+  async function emitFor(leads: readonly Lead[], activities: readonly Activity[]): Promise<void> {
+    if (!deps.events) return;
+    const byId = new Map(leads.map((l) => [l.id, l]));
+    for (const activity of activities) {
+      const lead = byId.get(activity.leadId);
+      if (!lead) continue;
+      for (const event of eventsFor(lead, activity)) await deps.events.emit(event.name, event.payload as never);
     }
-    if (ownerId === null) return null;
-    const [user] = await deps.users.findUsers([ownerId]);
-    if (!user) return { code: 'VALIDATION', fields: [fieldError('ownerId', 'unknown_value', locale)] };
-    if (!user.active) return { code: 'VALIDATION', fields: [fieldError('ownerId', 'inactive_user', locale)] };
-    return null;
+  }
+
+  /** A mutation's result, with what it wrote for the events. */
+  type Written<T> = LeadResult<{ value: T; leads: Lead[]; activities: Activity[] }>;
+  const unchanged = <T>(value: T): Written<T> => ok({ value, leads: [], activities: [] });
+
+  /** Run a mutation in one transaction, then emit the events of what it committed. */
+  async function committed<T>(work: (tx: LeadTransaction) => Promise<Written<T>>): Promise<LeadResult<T>> {
+    const result = await deps.leads.transaction(work);
+    if (!result.ok) return result;
+    await emitFor(result.value.leads, result.value.activities);
+    return ok(result.value.value);
   }
 
   /** Lock every id in scope, or fail naming the first one that is missing or out of scope. */
@@ -77,26 +106,15 @@ export function createLeadService(deps: LeadServiceDeps) {
   }
 
   return {
+    /** Run one submission through the ingest pipeline (the API's `leads.create`, capture, SMS, imports). */
+    ingest(request: IngestRequest): Promise<LeadResult<IngestOutcome>> {
+      return ingest(request);
+    },
+
+    /** Create a lead from the web app or API, duplicates allowed (`leads.create` picks its own policy via `ingest`). */
     async create(actor: Actor, input: LeadInput, locale?: Locale): Promise<LeadResult<Lead>> {
-      const prepared = prepareLead(input, await context(locale));
-      if (!prepared.ok) return err({ code: 'VALIDATION', fields: prepared.error });
-      const lead = prepared.value;
-      // An agent creating a lead owns it.
-      if (actor.role === 'agent' && lead.ownerId === null) lead.ownerId = actor.userId;
-      const ownerProblem = await checkOwner(actor, lead.ownerId, locale);
-      if (ownerProblem) return err(ownerProblem);
-      const at = now();
-      const created = await deps.leads.transaction(async (tx) => {
-        const row = await tx.insert(lead, at);
-        const base = { leadId: row.id, actorId: actor.userId, at };
-        const activities: NewActivity[] = [
-          { ...base, type: 'created', data: { source: row.source, channel: row.channel } },
-        ];
-        if (row.ownerId !== null) activities.push({ ...base, type: 'assigned', data: { from: null, to: row.ownerId } });
-        await tx.recordActivities(activities);
-        return row;
-      });
-      return ok(created);
+      const result = await ingest({ input, actor, duplicatePolicy: 'create', origin: { channel: 'api' }, ...(locale ? { locale } : {}) });
+      return result.ok ? ok(result.value.lead) : result;
     },
 
     async get(actor: Actor, id: string): Promise<LeadResult<Lead>> {
@@ -120,10 +138,10 @@ export function createLeadService(deps: LeadServiceDeps) {
       // (on the embedded database any other query would wait for the transaction to end).
       if (patch.ownerId !== undefined) {
         const ownerId = typeof patch.ownerId === 'string' ? patch.ownerId.trim() || null : null;
-        const ownerProblem = await checkOwner(actor, ownerId, locale);
+        const ownerProblem = await checkOwner(deps.users, actor, ownerId, locale);
         if (ownerProblem) return err(ownerProblem);
       }
-      return deps.leads.transaction(async (tx): Promise<LeadResult<Lead>> => {
+      return committed(async (tx): Promise<Written<Lead>> => {
         const locked = await lockAll(tx, actor, [id]);
         if (!locked.ok) return locked;
         const current = locked.value[0]!;
@@ -131,11 +149,11 @@ export function createLeadService(deps: LeadServiceDeps) {
         const prepared = prepareLeadPatch(current, patch, ctx);
         if (!prepared.ok) return err({ code: 'VALIDATION', fields: prepared.error });
         const changes = prepared.value;
-        if (Object.keys(changes).length === 0) return ok(current);
+        if (Object.keys(changes).length === 0) return unchanged(current);
         const at = now();
         const updated = await tx.update(id, changes, at);
-        await tx.recordActivities(activitiesFor(current, changes, actor, at));
-        return ok(updated);
+        const activities = await tx.recordActivities(activitiesFor(current, changes, actor, at));
+        return ok({ value: updated, leads: [updated], activities });
       });
     },
 
@@ -143,17 +161,17 @@ export function createLeadService(deps: LeadServiceDeps) {
       const picklists = await deps.picklists.load();
       const check = checkPicklistValue(picklists.stage, stage);
       if (check !== 'ok') return err({ code: 'VALIDATION', fields: [fieldError('stage', check, locale)] });
-      return deps.leads.transaction(async (tx): Promise<LeadResult<Lead>> => {
+      return committed(async (tx): Promise<Written<Lead>> => {
         const locked = await lockAll(tx, actor, [id]);
         if (!locked.ok) return locked;
         const current = locked.value[0]!;
-        if (current.stage === stage) return ok(current);
+        if (current.stage === stage) return unchanged(current);
         const at = now();
         const updated = await tx.update(id, { stage }, at);
-        await tx.recordActivities([
+        const activities = await tx.recordActivities([
           { leadId: id, actorId: actor.userId, at, type: 'stage_changed', data: { from: current.stage, to: stage } },
         ]);
-        return ok(updated);
+        return ok({ value: updated, leads: [updated], activities });
       });
     },
 
@@ -162,9 +180,9 @@ export function createLeadService(deps: LeadServiceDeps) {
       if (!canAssignToOthers(actor) && ownerId !== actor.userId) {
         return err({ code: 'FORBIDDEN', reason: 'agents cannot assign leads to others' });
       }
-      const ownerProblem = await checkOwner(actor, ownerId, locale);
+      const ownerProblem = await checkOwner(deps.users, actor, ownerId, locale);
       if (ownerProblem) return err(ownerProblem);
-      return deps.leads.transaction(async (tx): Promise<LeadResult<Lead[]>> => {
+      return committed(async (tx): Promise<Written<Lead[]>> => {
         const locked = await lockAll(tx, actor, ids);
         if (!locked.ok) return locked;
         const at = now();
@@ -176,12 +194,12 @@ export function createLeadService(deps: LeadServiceDeps) {
           }
           out.push(await tx.update(lead.id, { ownerId }, at));
         }
-        await tx.recordActivities(
+        const activities = await tx.recordActivities(
           locked.value
             .filter((lead) => lead.ownerId !== ownerId)
             .map((lead) => ({ leadId: lead.id, actorId: actor.userId, at, type: 'assigned', data: { from: lead.ownerId, to: ownerId } })),
         );
-        return ok(out);
+        return ok({ value: out, leads: out, activities });
       });
     },
 
@@ -195,7 +213,7 @@ export function createLeadService(deps: LeadServiceDeps) {
   };
 
   function setArchived(actor: Actor, ids: readonly string[], archived: boolean): Promise<LeadResult<Lead[]>> {
-    return deps.leads.transaction(async (tx): Promise<LeadResult<Lead[]>> => {
+    return committed(async (tx): Promise<Written<Lead[]>> => {
       const locked = await lockAll(tx, actor, ids);
       if (!locked.ok) return locked;
       const at = now();
@@ -210,8 +228,7 @@ export function createLeadService(deps: LeadServiceDeps) {
         out.push(await tx.update(lead.id, markers, at));
         activities.push({ leadId: lead.id, actorId: actor.userId, at, type: archived ? 'archived' : 'unarchived', data: {} });
       }
-      await tx.recordActivities(activities);
-      return ok(out);
+      return ok({ value: out, leads: out, activities: await tx.recordActivities(activities) });
     });
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   leadSearchDocument,
   MIN_SEARCH_LENGTH,
@@ -8,6 +9,10 @@ import {
   type LeadSortField,
   type LeadStore,
   type LeadTransaction,
+  type Activity,
+  type DuplicateKeys,
+  type DuplicateMatch,
+  type LeadMarkers,
   type LeadWritable,
   type NewActivity,
 } from '@sarnakh/core';
@@ -87,9 +92,10 @@ function keysetCondition(query: LeadListQuery): RawBuilder<boolean> | null {
   return sql<boolean>`(${sql.raw(expr)}, id) ${op} (cast(cast(${cursor.value} as text) as ${sql.raw(type)}), cast(cast(${cursor.id} as text) as uuid))`;
 }
 
-function insertRow(lead: LeadWritable, at: Date): InsertObject<SarnakhDatabase, 'leads'> {
+function insertRow(lead: LeadWritable, at: Date, markers: LeadMarkers = {}): InsertObject<SarnakhDatabase, 'leads'> {
   return {
     ...lead,
+    ...markers,
     customFields: jsonb(lead.customFields),
     searchText: leadSearchDocument(lead),
     createdAt: at,
@@ -97,8 +103,42 @@ function insertRow(lead: LeadWritable, at: Date): InsertObject<SarnakhDatabase, 
   };
 }
 
+/**
+ * The oldest unarchived lead with one of the numbers (in its mobile or phone) or the email. Each
+ * probe is an equality on an indexed column, so this is a few index lookups at any table size.
+ */
+async function findDuplicate(db: Db, keys: DuplicateKeys): Promise<DuplicateMatch | null> {
+  const { phones, emails } = keys;
+  if (phones.length === 0 && emails.length === 0) return null;
+  const row = await db
+    .selectFrom('leads')
+    .selectAll()
+    .where('archivedAt', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(phones.length > 0 ? [eb('mobile', 'in', [...phones]), eb('phone', 'in', [...phones])] : []),
+        ...(emails.length > 0 ? [eb('email', 'in', [...emails])] : []),
+      ]),
+    )
+    .orderBy('createdAt')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const lead = toLead(row);
+  const field =
+    lead.mobile !== null && phones.includes(lead.mobile) ? 'mobile' : lead.phone !== null && phones.includes(lead.phone) ? 'phone' : 'email';
+  return { lead, field };
+}
+
+/** Advisory-lock keys for dedup: one per normalized key, in a namespace of their own. */
+const dedupLockKeys = (keys: DuplicateKeys): string[] =>
+  [...keys.phones.map((p) => `lead-dedup:phone:${p}`), ...keys.emails.map((e) => `lead-dedup:email:${e}`)].sort();
+
 export function createLeadStore(db: Db): LeadStore {
   return {
+    findDuplicate: (keys) => findDuplicate(db, keys),
+
     async get(scope, id) {
       if (!isUuid(id)) return null;
       const row = await db
@@ -150,8 +190,17 @@ function createLeadTransaction(trx: Db): LeadTransaction {
       return rows.map(toLead);
     },
 
-    async insert(lead, at) {
-      const row = await trx.insertInto('leads').values(insertRow(lead, at)).returningAll().executeTakeFirstOrThrow();
+    async claimDuplicateKeys(keys) {
+      // Sorted, so two transactions claiming overlapping keys take them in the same order (no deadlock).
+      for (const key of dedupLockKeys(keys)) {
+        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+      }
+    },
+
+    findDuplicate: (keys) => findDuplicate(trx, keys),
+
+    async insert(lead, at, markers) {
+      const row = await trx.insertInto('leads').values(insertRow(lead, at, markers)).returningAll().executeTakeFirstOrThrow();
       return toLead(row);
     },
 
@@ -182,12 +231,14 @@ function createLeadTransaction(trx: Db): LeadTransaction {
       return toLead(row);
     },
 
-    async recordActivities(activities: readonly NewActivity[]) {
-      if (activities.length === 0) return;
+    async recordActivities(activities: readonly NewActivity[]): Promise<Activity[]> {
+      if (activities.length === 0) return [];
+      const stored: Activity[] = activities.map((a) => ({ ...a, id: randomUUID() }));
       await trx
         .insertInto('leadActivities')
         .values(
-          activities.map((a) => ({
+          stored.map((a) => ({
+            id: a.id,
             leadId: a.leadId,
             type: a.type,
             actorId: a.actorId,
@@ -196,6 +247,7 @@ function createLeadTransaction(trx: Db): LeadTransaction {
           })),
         )
         .execute();
+      return stored;
     },
   };
 }
