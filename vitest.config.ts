@@ -20,7 +20,16 @@ export default defineConfig({
           // Everything that needs a database. One worker, one module graph: the files share one
           // embedded Postgres (each in its own schema) instead of starting one each.
           name: 'integration',
-          include: ['packages/db/src/**/*.test.ts', 'packages/api/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          include: [
+            'packages/db/src/**/*.test.ts',
+            'packages/jobs/src/**/*.test.ts',
+            'packages/api/src/**/*.test.ts',
+            'packages/platform/src/**/*.test.ts',
+            'packages/plugin-testing/src/**/*.test.ts',
+            'plugins/*/src/**/*.test.ts',
+            'examples/*/src/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+          ],
           pool: 'forks',
           maxWorkers: 1,
           isolate: false,

@@ -2,7 +2,7 @@ import { createUserAccount, type Services } from '@sarnakh/api';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { loadDemoData } from './demo.js';
-import { issueSetupToken } from './setup.js';
+import { issueSetupToken } from '@sarnakh/platform';
 
 /**
  * First start on an empty database: create the admin from SARNAKH_ADMIN_* (or print a one-time

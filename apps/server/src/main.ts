@@ -1,10 +1,11 @@
 import { serve } from '@hono/node-server';
-import { createServices, loadAuthSecret } from '@sarnakh/api';
+import { loadAuthSecret } from '@sarnakh/api';
 import { migrate, openDatabase } from '@sarnakh/db';
+import { startPlatform } from '@sarnakh/platform';
 import { pino } from 'pino';
-import { createApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { installedPlugins } from './plugins.js';
 
 async function main(): Promise<void> {
   let config;
@@ -25,10 +26,15 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
   const secret = await loadAuthSecret(database, config.authSecret);
-  const services = createServices(database, { secret, baseURL: config.publicUrl, trustedOrigins: config.trustedOrigins });
+  const platform = await startPlatform({
+    database,
+    plugins: installedPlugins,
+    logger,
+    auth: { secret, baseURL: config.publicUrl, trustedOrigins: config.trustedOrigins },
+  });
+  const { app, services } = platform;
   await bootstrap(services, config, logger);
 
-  const app = createApp({ services, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ port: info.port, url: config.publicUrl }, 'Sarnakh is listening');
   });
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     server.close(async () => {
+      await platform.stop();
       await database.close();
       logger.info('stopped');
       process.exit(0);

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
-import { issueSetupToken } from './setup.js';
+import { issueSetupToken } from '@sarnakh/platform';
 import { findCookie, signInRequest, startServer, TRUSTED_ORIGIN, type RunningServer } from './test-support.js';
 
 const SESSION_COOKIE = 'sarnakh.session_token';

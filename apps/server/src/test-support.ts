@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import type { Services } from '@sarnakh/api';
+import { appRouter, type Services } from '@sarnakh/api';
+import { createApp } from '@sarnakh/platform';
 import { pino } from 'pino';
-import { createApp } from './app.js';
 
 /** The origin the test services trust for sign-in (see createTestApi). */
 export const TRUSTED_ORIGIN = 'http://localhost:3000';
@@ -17,7 +17,7 @@ export interface RunningServer {
 /** The real app on a real socket: port 0 on loopback, the port the OS picked read back. */
 export async function startServer(services: Services): Promise<RunningServer> {
   // A folder that does not exist: the admin web app is never served, whatever has been built.
-  const app = createApp({ services, logger: pino({ level: 'silent' }), adminDist: '/nonexistent/sarnakh-admin-dist' });
+  const app = createApp({ services, logger: pino({ level: 'silent' }), appRouter, plugins: [], adminDist: '/nonexistent/sarnakh-admin-dist' });
   let server!: Server;
   const port = await new Promise<number>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)) as Server;

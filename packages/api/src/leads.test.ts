@@ -9,8 +9,7 @@ import { createContext, type SessionUser } from './context.js';
 import { zodIssuesToFieldErrors } from '@sarnakh/core';
 import { FieldErrors } from './errors.js';
 import { appRouter } from './router.js';
-import { createServices } from './services.js';
-import { createTestApi, failure, TEST_PASSWORD, type TestApi } from './test-support/index.js';
+import { createTestApi, createTestServices, failure, TEST_PASSWORD, type TestApi } from './test-support/index.js';
 
 let api: TestApi;
 let manager: SessionUser;
@@ -647,11 +646,7 @@ describe('bulk assign, archive, unarchive', () => {
 it('embedded database: leads.update can change the owner', async () => {
   const database = await openDatabase({});
   await migrate(database);
-  const services = createServices(database, {
-    secret: 'test-secret-that-is-long-enough-for-better-auth',
-    baseURL: 'http://localhost:3000',
-    trustedOrigins: ['http://localhost:3000'],
-  });
+  const services = await createTestServices(database);
   const users = [];
   for (const role of ['manager', 'agent'] as const) {
     const id = crypto.randomUUID();

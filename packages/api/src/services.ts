@@ -1,4 +1,11 @@
-import { createLeadService, type LeadService } from '@sarnakh/core';
+import {
+  createLeadService,
+  distributionStrategies,
+  scorers,
+  type LeadService,
+  type PluginHost,
+  type PluginLogger,
+} from '@sarnakh/core';
 import {
   createActivityReader,
   createCustomFieldSource,
@@ -9,6 +16,7 @@ import {
   type Database,
 } from '@sarnakh/db';
 import { createAuth, type Auth, type AuthOptions } from './auth.js';
+import { createPluginPlatform, type JobQueue, type PluginPlatform } from './plugin-services.js';
 
 /** Everything a procedure needs, wired once per process over one database. */
 export interface Services {
@@ -18,22 +26,48 @@ export interface Services {
   users: ReturnType<typeof createUserRepository>;
   activities: ReturnType<typeof createActivityReader>;
   picklists: ReturnType<typeof createPicklistSource>;
+  plugins: PluginPlatform;
 }
 
-export function createServices(database: Database, auth: Omit<AuthOptions, 'database'>): Services {
+export interface ServicesOptions {
+  database: Database;
+  auth: Omit<AuthOptions, 'database'>;
+  /** The plugin host: its hooks get the lead events, its registry gives scorers and strategies. */
+  host: PluginHost;
+  logger: PluginLogger;
+  jobs?: JobQueue | null;
+  onPluginEnabledChange?: (pluginId: string, enabled: boolean) => Promise<void>;
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const { database, host, logger } = options;
   const { db } = database;
   const picklists = createPicklistSource(db);
+  const enabledOnly = { enabledOnly: host.isEnabled };
+  const leads = createLeadService({
+    leads: createLeadStore(db),
+    users: createUserDirectory(db),
+    picklists,
+    customFields: createCustomFieldSource(),
+    scorers: () => host.registry.getAll(scorers, enabledOnly),
+    strategies: () => host.registry.getAll(distributionStrategies, enabledOnly),
+    events: host.hooks,
+    onScorerError: ({ scorer, error }) => logger.error('scorer failed; the lead was scored without it', { scorer, error }),
+  });
   return {
     database,
-    auth: createAuth({ ...auth, database }),
-    leads: createLeadService({
-      leads: createLeadStore(db),
-      users: createUserDirectory(db),
-      picklists,
-      customFields: createCustomFieldSource(),
-    }),
+    auth: createAuth({ ...options.auth, database }),
+    leads,
     users: createUserRepository(db),
     activities: createActivityReader(db),
     picklists,
+    plugins: createPluginPlatform({
+      host,
+      database,
+      leads,
+      logger,
+      jobs: options.jobs ?? null,
+      ...(options.onPluginEnabledChange ? { onEnabledChange: options.onPluginEnabledChange } : {}),
+    }),
   };
 }

@@ -49,3 +49,27 @@ export function roleProcedure(...allowed: Role[]) {
 }
 
 export const adminProcedure = roleProcedure('admin');
+
+/**
+ * Procedures for a plugin's router: each answers `NOT_FOUND` while the plugin is disabled, and
+ * finds the plugin's services on `ctx.plugin`. Build the router with the returned `router`, so it
+ * nests under the plugin's camelCased id in the app's router.
+ *
+ *     const t = pluginTrpc('hello');
+ *     export const helloRouter = t.router({ greet: t.authedProcedure.query(({ ctx }) => ctx.plugin.pluginId) });
+ */
+export function pluginTrpc(pluginId: string) {
+  const enabledOnly = t.middleware(({ ctx, next }) => {
+    if (!ctx.services.plugins.host.isEnabled(pluginId)) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: `Plugin "${pluginId}" is not enabled.` });
+    }
+    return next({ ctx: { plugin: ctx.services.plugins.servicesFor(pluginId) } });
+  });
+  return {
+    router,
+    publicProcedure: publicProcedure.use(enabledOnly),
+    authedProcedure: authedProcedure.use(enabledOnly),
+    roleProcedure: (...allowed: Role[]) => roleProcedure(...allowed).use(enabledOnly),
+    adminProcedure: adminProcedure.use(enabledOnly),
+  };
+}

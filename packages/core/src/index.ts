@@ -1,3 +1,4 @@
+export * from './version.js';
 export * from './result.js';
 export * from './errors.js';
 export * from './zod-errors.js';

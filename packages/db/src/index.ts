@@ -10,3 +10,4 @@ export * from './repositories/picklists.js';
 export * from './repositories/custom-fields.js';
 export * from './repositories/activities.js';
 export * from './repositories/settings.js';
+export * from './repositories/plugin-state.js';

@@ -127,6 +127,35 @@ export interface ApiKeysTable {
   lastUsedAt: Timestamp | null;
   expiresAt: Timestamp | null;
   revokedAt: Timestamp | null;
+  kind: ColumnType<'server' | 'form', 'server' | 'form' | undefined, 'server' | 'form'>;
+  /** Lead input defaults for captured leads (source, channel, owner, duplicate policy). */
+  defaults: ColumnType<Record<string, unknown>, Record<string, unknown> | string | undefined, Record<string, unknown> | string>;
+  rateLimitPerMinute: ColumnType<number, number | undefined, number>;
+  allowedOrigins: ColumnType<string[], string[] | string | undefined, string[] | string>;
+}
+
+export interface PluginStateTable {
+  pluginId: string;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  settings: Json<Record<string, unknown>> | null;
+  updatedBy: string | null;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface CaptureRequestsTable {
+  apiKeyId: string;
+  idempotencyKey: string;
+  requestHash: string;
+  /** Null while the first request is still running. */
+  status: number | null;
+  response: Json<Record<string, unknown>> | null;
+  createdAt: GeneratedTimestamp;
+}
+
+export interface RateLimitBucketsTable {
+  bucket: string;
+  windowStart: Timestamp;
+  hits: number;
 }
 
 export interface SettingsTable {
@@ -144,6 +173,9 @@ export interface SarnakhDatabase {
   leads: LeadsTable;
   leadActivities: LeadActivitiesTable;
   apiKeys: ApiKeysTable;
+  pluginState: PluginStateTable;
+  captureRequests: CaptureRequestsTable;
+  rateLimitBuckets: RateLimitBucketsTable;
 }
 
 export type LeadRow = Selectable<LeadsTable>;

@@ -1,4 +1,5 @@
-import type { Role } from '@sarnakh/core';
+import { CORE_VERSION, createPluginHost, type AnyPlugin, type PluginHost, type Role } from '@sarnakh/core';
+import type { Database } from '@sarnakh/db';
 import { openTestDatabase, type TestDatabase } from '@sarnakh/db/testing';
 import { TRPCError } from '@trpc/server';
 import { createUserAccount } from '../accounts.js';
@@ -18,14 +19,33 @@ export interface TestApi {
 
 export const TEST_PASSWORD = 'password-123';
 
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+/**
+ * Real services over `database` with a booted plugin host (no plugins unless given; plugins with
+ * migrations or jobs need `@sarnakh/plugin-testing`, which runs those too).
+ */
+export async function createTestServices(database: Database, plugins: readonly AnyPlugin[] = []): Promise<Services & { host: PluginHost }> {
+  let services: Services | undefined;
+  const host = createPluginHost({ coreVersion: CORE_VERSION, plugins, logger: silent, services: (id) => services?.plugins.servicesFor(id) });
+  services = createServices({
+    database,
+    host,
+    logger: silent,
+    auth: {
+      secret: 'test-secret-that-is-long-enough-for-better-auth',
+      baseURL: 'http://localhost:3000',
+      trustedOrigins: ['http://localhost:3000'],
+    },
+  });
+  await host.boot();
+  return Object.assign(services, { host });
+}
+
 /** Real services over a schema-isolated test database (embedded, or DATABASE_URL when set). */
 export async function createTestApi(): Promise<TestApi> {
   const database = await openTestDatabase();
-  const services = createServices(database, {
-    secret: 'test-secret-that-is-long-enough-for-better-auth',
-    baseURL: 'http://localhost:3000',
-    trustedOrigins: ['http://localhost:3000'],
-  });
+  const services = await createTestServices(database);
   let n = 0;
   return {
     database,
@@ -44,7 +64,10 @@ export async function createTestApi(): Promise<TestApi> {
     as(user, locale = 'en') {
       return appRouter.createCaller({ services, user, locale, requestId: 'test' });
     },
-    dispose: () => database.dispose(),
+    dispose: async () => {
+      await services.host.shutdown();
+      await database.dispose();
+    },
   };
 }
 

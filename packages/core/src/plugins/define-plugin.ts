@@ -27,8 +27,12 @@ export interface ProvideContext<Settings> {
   readonly logger: PluginLogger;
 }
 
-/** What `init()` gets: everything `provide()` did, plus reading what every plugin provided. */
-export interface InitContext<Settings> extends ProvideContext<Settings> {
+/**
+ * What `init()` gets: everything `provide()` did, reading what every plugin provided, and the
+ * platform's services (typed by `@sarnakh/plugin-sdk`: the lead service, the database, jobs).
+ */
+export interface InitContext<Settings, Services = unknown> extends ProvideContext<Settings> {
+  readonly services: Services;
   get<T>(point: ExtensionPoint<T, 'one'>, options?: Pick<ReadOptions, 'enabledOnly'>): T | undefined;
   getAll<T>(point: ExtensionPoint<T, 'many'>, options?: Pick<ReadOptions, 'enabledOnly'>): T[];
 }
@@ -45,6 +49,7 @@ export interface PluginDefinition<
   Rt = unknown,
   J = unknown,
   A = unknown,
+  Svc = unknown,
 > {
   /** Kebab-case, unique among installed plugins: `round-robin`. Its camelCase is `pluginKey(id)`. */
   readonly id: Id;
@@ -59,7 +64,7 @@ export interface PluginDefinition<
   /** Contribute to extension points and subscribe to hooks. Every plugin's `provide` runs before any `init`. */
   provide?(ctx: ProvideContext<SettingsOf<S>>): void | Promise<void>;
   /** Start up, reading what every plugin provided. Runs in dependency order, after migrations. */
-  init?(ctx: InitContext<SettingsOf<S>>): void | Promise<void>;
+  init?(ctx: InitContext<SettingsOf<S>, Svc>): void | Promise<void>;
   /** Let go of resources. Runs in reverse boot order; a failure is reported and the others still run. */
   shutdown?(): void | Promise<void>;
   /** Database migrations. Interpreted by `@sarnakh/db` (run in the host's `onBeforeInit` slot). */

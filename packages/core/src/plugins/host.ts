@@ -18,6 +18,8 @@ export interface PluginHostOptions {
   settingsFor?: (pluginId: string) => unknown;
   /** Runs after every `provide()` and before any `init()`, with the plugins in boot order: `@sarnakh/db` runs migrations here. */
   onBeforeInit?: (plugins: readonly AnyPlugin[]) => Promise<void>;
+  /** What `init()` sees as `ctx.services`; read when `init` runs, so it may be built after the host. */
+  services?: (pluginId: string) => unknown;
   /** Runs after the registry is sealed: the server mounts routes and starts jobs here. */
   onAfterSeal?: (plugins: readonly AnyPlugin[]) => Promise<void>;
 }
@@ -109,6 +111,9 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
       hooks: scopeHooks(hooks, pluginId),
       get settings() {
         return settings.get(pluginId);
+      },
+      get services() {
+        return options.services?.(pluginId);
       },
       logger: scopedLogger(logger, pluginId),
       get: (point, readOptions) => registry.get(point, { ...readOptions, reader: pluginId }),

@@ -2,26 +2,33 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
-import { appRouter, createContext, type Services } from '@sarnakh/api';
+import { createContext, type Services } from '@sarnakh/api';
 import { pingDatabase } from '@sarnakh/db';
+import type { SarnakhPlugin } from '@sarnakh/plugin-sdk';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
 import type { Logger } from 'pino';
+import { mountPluginRoutes } from './plugin-routes.js';
 import { setupRoutes } from './setup.js';
 
 export interface AppOptions {
   services: Services;
   logger: Logger;
+  /** The root router, plugins' routers included (`createAppRouter(plugins)`). */
+  appRouter: AnyTRPCRouter;
+  plugins: readonly SarnakhPlugin[];
   /** The admin web app's build; served at `/` when it exists. */
   adminDist?: string;
 }
 
 type Env = { Variables: RequestIdVariables };
 
-const defaultAdminDist = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+/** From `packages/platform/src` or `/dist` alike: the repository's `apps/admin/dist`. */
+const defaultAdminDist = fileURLToPath(new URL('../../../apps/admin/dist', import.meta.url));
 
-export function createApp({ services, logger, adminDist = defaultAdminDist }: AppOptions) {
+export function createApp({ services, logger, appRouter, plugins, adminDist = defaultAdminDist }: AppOptions) {
   const app = new Hono<Env>();
 
   app.use(requestId());
@@ -67,6 +74,7 @@ export function createApp({ services, logger, adminDist = defaultAdminDist }: Ap
   );
 
   app.route('/setup', setupRoutes(services));
+  mountPluginRoutes(app, plugins, services, logger);
 
   if (existsSync(adminDist)) {
     app.use('/*', serveStatic({ root: adminDist }));

@@ -1,0 +1,10 @@
+import type { SarnakhPlugin } from '@sarnakh/plugin-sdk';
+
+/**
+ * The plugins this server installs, in any order (the host sorts them by `dependsOn`). Each can be
+ * switched off and configured at run time with `plugins.setEnabled` / `plugins.updateSettings`.
+ */
+export const installedPlugins = [] as const satisfies readonly SarnakhPlugin[];
+
+/** The server's router type, plugins included: what the web app's tRPC client is typed with. */
+export type AppRouter = import('@sarnakh/api').AppRouter<typeof installedPlugins>;
