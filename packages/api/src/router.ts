@@ -1,6 +1,7 @@
 import { pluginKey, type AnyPlugin, type PluginKey } from '@sarnakh/core';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { activitiesRouter } from './routers/activities.js';
+import { apiKeysRouter } from './routers/api-keys.js';
 import { authRouter } from './routers/auth.js';
 import { leadsRouter } from './routers/leads.js';
 import { picklistsRouter } from './routers/picklists.js';
@@ -16,6 +17,7 @@ const coreRouters = {
   activities: activitiesRouter,
   picklists: picklistsRouter,
   plugins: pluginsRouter,
+  apiKeys: apiKeysRouter,
 };
 
 /** The root router without plugins. */
@@ -24,7 +26,7 @@ export type CoreRouter = typeof appRouter;
 
 /** Each plugin's router under its camelCased id: `round-robin` → `roundRobin`. */
 export type PluginRouters<P extends readonly AnyPlugin[]> = {
-  [Plugin in P[number] as Plugin['router'] extends AnyTRPCRouter ? PluginKey<Plugin['id']> : never]: Plugin['router'];
+  [Plugin in P[number] as NonNullable<Plugin['router']> extends AnyTRPCRouter ? PluginKey<Plugin['id']> : never]: NonNullable<Plugin['router']>;
 };
 
 /**

@@ -87,7 +87,8 @@ export interface PluginRuntime<Settings> {
  * Raw HTTP routes, mounted at `/api/plugins/<id>/` on a Hono app of their own; they answer 404
  * while the plugin is disabled. For webhooks and uploads: keep high-volume paths here, not in tRPC.
  */
-export type PluginRoutes<Settings> = (app: Hono, runtime: PluginRuntime<Settings>) => void;
+// Method syntax: any plugin's routes fit `SarnakhPlugin` (its settings type is only known per plugin).
+export type PluginRoutes<Settings> = { mount(app: Hono, runtime: PluginRuntime<Settings>): void }['mount'];
 
 /** A durable job: its queue is `<plugin id>.<name>`. Handlers must be idempotent (use `job.id`). */
 export interface PluginJob<Data, Settings> extends Omit<JobDefinition<Data>, 'handler'> {
