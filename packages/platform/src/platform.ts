@@ -82,8 +82,9 @@ export async function startPlatform<const P extends readonly SarnakhPlugin[]>(op
         for (const [job, definition] of Object.entries(plugin.jobs ?? {})) {
           const runtime = pluginRuntime<Record<string, unknown> | undefined>(plugin.id, () => services!);
           const queue = pluginJobName(plugin.id, job);
-          await jobs.register(queue, { ...definition, handler: (ctx) => definition.handler(ctx, runtime) });
+          // Paused first, so a disabled plugin's worker never takes a job in between.
           if (!host.isEnabled(plugin.id)) await jobs.pause(queue);
+          await jobs.register(queue, { ...definition, handler: (ctx) => definition.handler(ctx, runtime) });
         }
       }
     },

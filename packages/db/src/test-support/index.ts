@@ -29,6 +29,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     ...database,
     async dispose() {
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(database.raw);
+      // The job runner keeps pg-boss's tables beside the test schema (see @sarnakh/jobs' jobsSchemaName).
+      await sql`drop schema if exists ${sql.id(`${schema}_jobs`)} cascade`.execute(database.raw);
       await database.close();
     },
   };
