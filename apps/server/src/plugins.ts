@@ -1,3 +1,4 @@
+import type { AppRouter as RouterWithPlugins } from '@sarnakh/api';
 import type { SarnakhPlugin } from '@sarnakh/plugin-sdk';
 
 /**
@@ -7,4 +8,4 @@ import type { SarnakhPlugin } from '@sarnakh/plugin-sdk';
 export const installedPlugins = [] as const satisfies readonly SarnakhPlugin[];
 
 /** The server's router type, plugins included: what the web app's tRPC client is typed with. */
-export type AppRouter = import('@sarnakh/api').AppRouter<typeof installedPlugins>;
+export type AppRouter = RouterWithPlugins<typeof installedPlugins>;

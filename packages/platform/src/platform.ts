@@ -58,13 +58,14 @@ export async function startPlatform<const P extends readonly SarnakhPlugin[]>(op
 
   const state = createPluginStateStore(database.db);
   const stored = await state.all();
-  let services: Services | undefined;
+  // The host hands plugins their services, which need the host: tie the knot through a box.
+  const box: { services?: Services } = {};
   const host = createPluginHost({
     coreVersion: options.coreVersion ?? CORE_VERSION,
     plugins,
     logger: log,
     settingsFor: (id) => stored.get(id)?.settings ?? undefined,
-    services: (id) => services?.plugins.servicesFor(id),
+    services: (id) => box.services?.plugins.servicesFor(id),
     onBeforeInit: async (ordered) => {
       const sets: MigrationSet[] = (ordered as readonly SarnakhPlugin[])
         .filter((p) => p.migrations !== undefined)
@@ -80,7 +81,7 @@ export async function startPlatform<const P extends readonly SarnakhPlugin[]>(op
       for (const [name, definition] of Object.entries(coreJobs(database))) await jobs.register(name, definition);
       for (const plugin of ordered as readonly SarnakhPlugin[]) {
         for (const [job, definition] of Object.entries(plugin.jobs ?? {})) {
-          const runtime = pluginRuntime<Record<string, unknown> | undefined>(plugin.id, () => services!);
+          const runtime = pluginRuntime<Record<string, unknown> | undefined>(plugin.id, () => box.services!);
           const queue = pluginJobName(plugin.id, job);
           // Paused first, so a disabled plugin's worker never takes a job in between.
           if (!host.isEnabled(plugin.id)) await jobs.pause(queue);
@@ -113,14 +114,14 @@ export async function startPlatform<const P extends readonly SarnakhPlugin[]>(op
     }
   }
 
-  services = createServices({
+  const services = (box.services = createServices({
     database,
     host,
     logger: log,
     auth: options.auth,
     jobs,
     onPluginEnabledChange: switchQueues,
-  });
+  }));
 
   try {
     await host.boot();

@@ -26,9 +26,10 @@ const silent = { info: () => {}, warn: () => {}, error: () => {} };
  * migrations or jobs need `@sarnakh/plugin-testing`, which runs those too).
  */
 export async function createTestServices(database: Database, plugins: readonly AnyPlugin[] = []): Promise<Services & { host: PluginHost }> {
-  let services: Services | undefined;
-  const host = createPluginHost({ coreVersion: CORE_VERSION, plugins, logger: silent, services: (id) => services?.plugins.servicesFor(id) });
-  services = createServices({
+  // The host hands plugins their services, which need the host: tie the knot through a box.
+  const box: { services?: Services } = {};
+  const host = createPluginHost({ coreVersion: CORE_VERSION, plugins, logger: silent, services: (id) => box.services?.plugins.servicesFor(id) });
+  const services = (box.services = createServices({
     database,
     host,
     logger: silent,
@@ -37,7 +38,7 @@ export async function createTestServices(database: Database, plugins: readonly A
       baseURL: 'http://localhost:3000',
       trustedOrigins: ['http://localhost:3000'],
     },
-  });
+  }));
   await host.boot();
   return Object.assign(services, { host });
 }
