@@ -160,3 +160,56 @@ describe('events', () => {
     expect(t.events.of('lead.created')).toHaveLength(1);
   });
 });
+
+describe('plugins.* procedures', () => {
+  it('keep dependencies consistent, hide settings from non-admins and persist the flag', async () => {
+    const base = definePlugin({ id: 'base', version: '1.0.0', compatibility: '*', settings: z.object({ secret: z.string().default('s3cret') }) });
+    const child = definePlugin({ id: 'child', version: '1.0.0', compatibility: '*', dependsOn: ['base'] });
+    const t = keep(await startTestPlatform({ plugins: [base, child] }));
+    const admin = await t.user('admin');
+    const agent = await t.user('agent');
+
+    const seenByAgent = await t.as(agent).plugins.list();
+    expect(seenByAgent.map((p) => [p.id, p.enabled, p.settings])).toEqual([
+      ['base', true, null],
+      ['child', true, null],
+    ]);
+    await expect(t.as(agent).plugins.setEnabled({ id: 'child', enabled: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(t.as(admin).plugins.setEnabled({ id: 'base', enabled: false })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('"child"'),
+    });
+    await expect(t.as(admin).plugins.setEnabled({ id: 'nope', enabled: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    await t.as(admin).plugins.setEnabled({ id: 'child', enabled: false });
+    await t.as(admin).plugins.setEnabled({ id: 'base', enabled: false });
+    await expect(t.as(admin).plugins.setEnabled({ id: 'child', enabled: true })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('"base"'),
+    });
+    const { rows } = await t.database.executeSql(`select plugin_id, enabled from plugin_state order by plugin_id`);
+    expect(rows).toEqual([
+      { plugin_id: 'base', enabled: false },
+      { plugin_id: 'child', enabled: false },
+    ]);
+  });
+
+  it('a plugin saved as disabled starts disabled', async () => {
+    const quiet = definePlugin({
+      id: 'quiet',
+      version: '1.0.0',
+      compatibility: '*',
+      routes(app) {
+        app.get('/ping', (c) => c.text('pong'));
+      },
+    });
+    const t = keep(await startTestPlatform({ plugins: [quiet], disabled: ['quiet'] }));
+    expect(t.platform.host.isEnabled('quiet')).toBe(false);
+    expect((await t.request('/api/plugins/quiet/ping')).status).toBe(404);
+    const admin = await t.user('admin');
+    await t.as(admin).plugins.setEnabled({ id: 'quiet', enabled: true });
+    const res = await t.request('/api/plugins/quiet/ping');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('pong');
+  });
+});
