@@ -11,3 +11,5 @@ export * from './repositories/custom-fields.js';
 export * from './repositories/activities.js';
 export * from './repositories/settings.js';
 export * from './repositories/plugin-state.js';
+export * from './repositories/api-keys.js';
+export * from './repositories/capture-guards.js';

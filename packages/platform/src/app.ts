@@ -10,6 +10,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
 import type { Logger } from 'pino';
+import { captureRoutes, type CaptureOptions } from './capture/routes.js';
+import { docsRoutes } from './openapi.js';
 import { mountPluginRoutes } from './plugin-routes.js';
 import { setupRoutes } from './setup.js';
 
@@ -21,6 +23,8 @@ export interface AppOptions {
   plugins: readonly SarnakhPlugin[];
   /** The admin web app's build; served at `/` when it exists. */
   adminDist?: string;
+  /** Web-to-lead settings: proxies to trust for client addresses, the per-address form limit. */
+  capture?: CaptureOptions;
 }
 
 type Env = { Variables: RequestIdVariables };
@@ -28,7 +32,7 @@ type Env = { Variables: RequestIdVariables };
 /** From `packages/platform/src` or `/dist` alike: the repository's `apps/admin/dist`. */
 const defaultAdminDist = fileURLToPath(new URL('../../../apps/admin/dist', import.meta.url));
 
-export function createApp({ services, logger, appRouter, plugins, adminDist = defaultAdminDist }: AppOptions) {
+export function createApp({ services, logger, appRouter, plugins, adminDist = defaultAdminDist, capture }: AppOptions) {
   const app = new Hono<Env>();
 
   app.use(requestId());
@@ -74,6 +78,8 @@ export function createApp({ services, logger, appRouter, plugins, adminDist = de
   );
 
   app.route('/setup', setupRoutes(services));
+  app.route('/api/capture', captureRoutes(services, logger, capture));
+  app.route('/api/docs', docsRoutes(plugins));
   mountPluginRoutes(app, plugins, services, logger);
 
   if (existsSync(adminDist)) {
