@@ -18,6 +18,8 @@ const envSchema = z.object({
   /** Extra origins allowed to sign in, comma-separated (e.g. the Vite dev server). */
   SARNAKH_TRUSTED_ORIGINS: z.string().optional(),
   SARNAKH_AUTH_SECRET: z.string().min(32).optional(),
+  /** How many reverse proxies in front of the server to believe in X-Forwarded-For (0: none). */
+  SARNAKH_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +33,8 @@ export interface ServerConfig {
   publicUrl: string;
   trustedOrigins: string[];
   authSecret: string | undefined;
+  /** Proxy hops whose X-Forwarded-For is believed for per-client rate limits. */
+  trustProxy: number;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -70,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     publicUrl,
     trustedOrigins: [...new Set(trustedOrigins)],
     authSecret: e.SARNAKH_AUTH_SECRET,
+    trustProxy: e.SARNAKH_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

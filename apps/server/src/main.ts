@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     plugins: installedPlugins,
     logger,
     auth: { secret, baseURL: config.publicUrl, trustedOrigins: config.trustedOrigins },
+    capture: { trustProxy: config.trustProxy },
   });
   const { app, services } = platform;
   await bootstrap(services, config, logger);

@@ -5,6 +5,7 @@ import { createJobRunner, type JobRunner } from '@sarnakh/jobs';
 import type { SarnakhPlugin } from '@sarnakh/plugin-sdk';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import type { CaptureOptions } from './capture/routes.js';
 import { coreJobs } from './core-jobs.js';
 import { pluginJobName, pluginRuntime } from './plugin-runtime.js';
 
@@ -19,6 +20,8 @@ export interface PlatformOptions<P extends readonly SarnakhPlugin[]> {
   jobs?: { poll?: boolean; pollingIntervalSeconds?: number };
   /** Seconds between re-reads of the plugins' enabled flags and settings saved by other processes. */
   pluginStateRefreshSeconds?: number;
+  /** Web-to-lead options: which proxies to believe for client addresses. */
+  capture?: CaptureOptions;
   /** Override the running core version (tests of the compatibility check). */
   coreVersion?: string;
 }
@@ -137,6 +140,7 @@ export async function startPlatform<const P extends readonly SarnakhPlugin[]>(op
     appRouter,
     plugins,
     ...(options.adminDist === undefined ? {} : { adminDist: options.adminDist }),
+    ...(options.capture === undefined ? {} : { capture: options.capture }),
   });
 
   const refresh = refreshPluginState(options.pluginStateRefreshSeconds ?? 10);
