@@ -1,6 +1,7 @@
 export { appRouter, createAppRouter, type AppRouter, type CoreRouter, type PluginRouters } from './router.js';
 export { createContext, localeFromHeaders, type Context, type SessionUser } from './context.js';
 export { createServices, type Services, type ServicesOptions } from './services.js';
+export { SCORING_RECOMPUTE_JOB } from './scoring.js';
 export * from './plugin-services.js';
 export { pluginTrpc, router, publicProcedure, authedProcedure, adminProcedure, roleProcedure } from './trpc.js';
 export { createAuth, type Auth, type AuthOptions } from './auth.js';

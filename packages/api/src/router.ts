@@ -3,9 +3,11 @@ import type { AnyTRPCRouter } from '@trpc/server';
 import { activitiesRouter } from './routers/activities.js';
 import { apiKeysRouter } from './routers/api-keys.js';
 import { authRouter } from './routers/auth.js';
+import { distributionRouter } from './routers/distribution.js';
 import { leadsRouter } from './routers/leads.js';
 import { picklistsRouter } from './routers/picklists.js';
 import { pluginsRouter } from './routers/plugins.js';
+import { scoringRouter } from './routers/scoring.js';
 import { usersRouter } from './routers/users.js';
 import { router } from './trpc.js';
 
@@ -18,6 +20,8 @@ const coreRouters = {
   picklists: picklistsRouter,
   plugins: pluginsRouter,
   apiKeys: apiKeysRouter,
+  scoring: scoringRouter,
+  distribution: distributionRouter,
 };
 
 /** The root router without plugins. */

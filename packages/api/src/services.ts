@@ -4,6 +4,7 @@ import {
   scorers,
   type LeadService,
   type PluginHost,
+  type ScoringService,
   type PluginLogger,
 } from '@sarnakh/core';
 import {
@@ -16,13 +17,16 @@ import {
   type Database,
 } from '@sarnakh/db';
 import { createAuth, type Auth, type AuthOptions } from './auth.js';
+import { createRuleDistributor } from './distribution.js';
 import { createPluginPlatform, type JobQueue, type PluginPlatform } from './plugin-services.js';
+import { createScoringWiring } from './scoring.js';
 
 /** Everything a procedure needs, wired once per process over one database. */
 export interface Services {
   database: Database;
   auth: Auth;
   leads: LeadService;
+  scoring: ScoringService;
   users: ReturnType<typeof createUserRepository>;
   activities: ReturnType<typeof createActivityReader>;
   picklists: ReturnType<typeof createPicklistSource>;
@@ -44,13 +48,17 @@ export function createServices(options: ServicesOptions): Services {
   const { db } = database;
   const picklists = createPicklistSource(db);
   const enabledOnly = { enabledOnly: host.isEnabled };
+  const scoring = createScoringWiring({ database, picklists, scorers: () => host.registry.getAll(scorers, enabledOnly), events: host.hooks, logger });
   const leads = createLeadService({
     leads: createLeadStore(db),
     users: createUserDirectory(db),
     picklists,
     customFields: createCustomFieldSource(),
-    scorers: () => host.registry.getAll(scorers, enabledOnly),
+    scorers: () => [scoring.ruleScorer, ...host.registry.getAll(scorers, enabledOnly)],
+    thresholds: scoring.thresholds,
+    rules: scoring.rules,
     strategies: () => host.registry.getAll(distributionStrategies, enabledOnly),
+    distribute: createRuleDistributor(db, logger),
     events: host.hooks,
     onScorerError: ({ scorer, error }) => logger.error('scorer failed; the lead was scored without it', { scorer, error }),
   });
@@ -58,6 +66,7 @@ export function createServices(options: ServicesOptions): Services {
     database,
     auth: createAuth({ ...options.auth, database }),
     leads,
+    scoring: scoring.service,
     users: createUserRepository(db),
     activities: createActivityReader(db),
     picklists,

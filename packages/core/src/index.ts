@@ -19,4 +19,6 @@ export * from './lead/owner.js';
 export * from './lead/ingest.js';
 export * from './lead/service.js';
 export * from './extensions/points.js';
+export * from './scoring/index.js';
+export * from './distribution/index.js';
 export * from './plugins/index.js';

@@ -10,6 +10,8 @@ export * from './repositories/picklists.js';
 export * from './repositories/custom-fields.js';
 export * from './repositories/activities.js';
 export * from './repositories/settings.js';
+export * from './repositories/scoring.js';
+export * from './repositories/distribution.js';
 export * from './repositories/plugin-state.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/capture-guards.js';

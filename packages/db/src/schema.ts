@@ -94,6 +94,8 @@ export interface LeadsTable {
   ownerId: string | null;
   score: Generated<number>;
   qualification: Generated<'cold' | 'mql' | 'sql'>;
+  /** The plugin scorers' part of `score` (see core's `LeadMarkers`); not part of the API's lead. */
+  pluginScore: Generated<number>;
   lastContactAt: Timestamp | null;
   lastContactResult: string | null;
   archivedAt: Timestamp | null;

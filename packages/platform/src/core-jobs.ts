@@ -1,9 +1,17 @@
+import { SCORING_RECOMPUTE_JOB, type Services } from '@sarnakh/api';
+import type { PluginLogger } from '@sarnakh/core';
 import type { Database } from '@sarnakh/db';
 import type { JobDefinition } from '@sarnakh/jobs';
 import { sql } from 'kysely';
 
-/** Core's own housekeeping, as durable cron jobs (one run per schedule across every process). */
-export function coreJobs(database: Database): Record<string, JobDefinition<unknown>> {
+/** What core's jobs use beside the database. */
+export interface CoreJobServices {
+  services: Pick<Services, 'scoring'>;
+  logger: PluginLogger;
+}
+
+/** Core's own housekeeping and background work, as durable jobs (cron ones run once per schedule across every process). */
+export function coreJobs(database: Database, { services, logger }: CoreJobServices): Record<string, JobDefinition<unknown>> {
   return {
     'core.capture-cleanup': {
       // Rate-limit windows older than two minutes count for nothing; idempotency answers are kept a day.
@@ -13,6 +21,15 @@ export function coreJobs(database: Database): Record<string, JobDefinition<unkno
       },
       schedule: { cron: '*/10 * * * *' },
       retryLimit: 1,
+    },
+    [SCORING_RECOMPUTE_JOB]: {
+      // Idempotent: a rerun after a crash finds the finished batches already up to date.
+      async handler(job) {
+        const report = await services.scoring.recomputeAll({ signal: job.signal });
+        logger.info('scores recomputed', { jobId: job.id, ...report });
+      },
+      retryLimit: 2,
+      expireInSeconds: 4 * 60 * 60,
     },
   };
 }

@@ -81,7 +81,9 @@ export async function startPlatform<const P extends readonly SarnakhPlugin[]>(op
     },
     onAfterSeal: async (ordered) => {
       await jobs.start();
-      for (const [name, definition] of Object.entries(coreJobs(database))) await jobs.register(name, definition);
+      for (const [name, definition] of Object.entries(coreJobs(database, { services: box.services!, logger: log }))) {
+        await jobs.register(name, definition);
+      }
       for (const plugin of ordered as readonly SarnakhPlugin[]) {
         for (const [job, definition] of Object.entries(plugin.jobs ?? {})) {
           const runtime = pluginRuntime<Record<string, unknown> | undefined>(plugin.id, () => box.services!);

@@ -39,6 +39,7 @@ const eventNames: (keyof LeadEvents)[] = [
   'lead.converted',
   'lead.archived',
   'activity.logged',
+  'lead.qualified',
   'lead.slaBreached',
 ];
 

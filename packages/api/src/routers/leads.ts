@@ -73,4 +73,12 @@ export const leadsRouter = router({
   setStage: authedProcedure
     .input(z.strictObject({ id, stage: z.string().min(1).max(100) }))
     .mutation(async ({ ctx, input }) => unwrap(await ctx.services.leads.setStage(ctx.actor, input.id, input.stage, ctx.locale))),
+
+  /**
+   * Why the lead scores what it does: each fit, behavior and plugin reason with its points, the total
+   * and qualification scoring it now gives, and whether the stored score still equals it.
+   */
+  explainScore: authedProcedure
+    .input(z.strictObject({ id }))
+    .query(async ({ ctx, input }) => unwrap(await ctx.services.scoring.explain(ctx.actor, input.id))),
 });

@@ -44,9 +44,9 @@ export async function createTestServices(database: Database, plugins: readonly A
 }
 
 /** Real services over a schema-isolated test database (embedded, or DATABASE_URL when set). */
-export async function createTestApi(): Promise<TestApi> {
+export async function createTestApi(plugins: readonly AnyPlugin[] = []): Promise<TestApi> {
   const database = await openTestDatabase();
-  const services = await createTestServices(database);
+  const services = await createTestServices(database, plugins);
   let n = 0;
   return {
     database,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Locale, LocalizedText } from '../i18n/locales.js';
-import type { CustomFieldValue, LeadWritable } from '../lead/lead.js';
+import type { CustomFieldValue, Lead, LeadWritable } from '../lead/lead.js';
 import { createExtensionPoint } from '../plugins/extension-point.js';
 
 /**
@@ -65,9 +65,12 @@ export interface Scorer {
   score(input: ScoreInput): readonly ScoreReason[] | Promise<readonly ScoreReason[]>;
 }
 
+/** A new lead as distribution sees it: what will be stored, with the score the pipeline just gave it. */
+export type DistributableLead = LeadWritable & Pick<Lead, 'score' | 'qualification'>;
+
 /** What a distribution strategy chooses among. */
 export interface DistributionInput {
-  lead: Readonly<LeadWritable>;
+  lead: Readonly<DistributableLead>;
   /** Eligible user ids, as the assignment rule lists them (active users only). */
   candidates: readonly string[];
   /** Optional per-user weights of the rule (`{ [userId]: 2 }`). */

@@ -15,9 +15,14 @@ export interface LeadOrigin {
 
 /** Why an automatic assignment chose its owner, for the timeline. */
 export interface AssignmentReason {
+  /** The assignment rule that matched, or `fallback` for the fallback pool. */
   rule: string;
+  /** The strategy that picked the owner: `round-robin`, `least-loaded`… */
   strategy: string;
+  /** The pool's active users the strategy chose among. */
   candidates: string[];
+  /** When the fallback pool took over: the rule that matched first and why it picked nobody. */
+  fallbackFrom?: { rule: string; reason: string };
 }
 
 /** What happened to a lead, by whom. Each type carries its own data, so a timeline can render it. */

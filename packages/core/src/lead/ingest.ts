@@ -1,10 +1,15 @@
 import { canAssignToOthers, type Actor } from '../auth/roles.js';
 import type { LeadFailure } from '../errors.js';
-import type { DistributionStrategy, Scorer, ScoreReason } from '../extensions/points.js';
+import type { DistributableLead, DistributionStrategy, Scorer, ScoreReason } from '../extensions/points.js';
 import type { Locale } from '../i18n/locales.js';
 import type { LeadEvents } from '../plugins/hooks.js';
 import { err, ok, type Result } from '../result.js';
 import type { Activity, AssignmentReason, LeadOrigin, NewActivity } from './activity.js';
+import { explainBehavior, RULE_SCORER_ID, sumPoints, type ScoredActivity } from '../scoring/evaluate.js';
+import type { QualificationChange } from '../scoring/ports.js';
+import { clampScore, defaultQualificationThresholds, qualificationFor, type QualificationThresholds } from '../scoring/qualification.js';
+import { rescoreInTransaction } from '../scoring/rescore.js';
+import type { ScoringRules } from '../scoring/rules.js';
 import type { Lead, LeadWritable, Qualification } from './lead.js';
 import { checkOwner } from './owner.js';
 import type { DuplicateKeys, DuplicateMatch, LeadStore, UserDirectory } from './ports.js';
@@ -30,24 +35,11 @@ export interface IngestRequest {
   locale?: Locale;
 }
 
+export { defaultQualificationThresholds, qualificationFor, type QualificationThresholds } from '../scoring/qualification.js';
+
 export type IngestOutcome =
   | { status: 'created'; lead: Lead; duplicateOf: null }
   | { status: 'attached'; lead: Lead; duplicateOf: string };
-
-export interface QualificationThresholds {
-  /** A score at or above this is `mql`. */
-  mql: number;
-  /** A score at or above this is `sql`; above `mql`. */
-  sql: number;
-}
-
-export const defaultQualificationThresholds: QualificationThresholds = { mql: 40, sql: 70 };
-
-export function qualificationFor(score: number, thresholds: QualificationThresholds): Qualification {
-  if (score >= thresholds.sql) return 'sql';
-  if (score >= thresholds.mql) return 'mql';
-  return 'cold';
-}
 
 /** An owner chosen automatically, and why. */
 export interface Assignment {
@@ -68,8 +60,13 @@ export interface IngestDeps {
   /** The enabled scorers (read per lead, so enabling a plugin takes effect at once). */
   scorers?: () => readonly Scorer[];
   thresholds?: () => QualificationThresholds | Promise<QualificationThresholds>;
+  /**
+   * The scoring rules, for the points a timeline earns (behavior rules) and for rescoring a lead
+   * after a change. Without them a lead is scored once, by `scorers`, when it is created.
+   */
+  rules?: () => ScoringRules | Promise<ScoringRules>;
   /** Assignment rules → strategy, for a lead that arrives without an owner. */
-  distribute?: (lead: Readonly<LeadWritable>, strategies: readonly DistributionStrategy[]) => Promise<Assignment | null>;
+  distribute?: (lead: Readonly<DistributableLead>, strategies: readonly DistributionStrategy[]) => Promise<Assignment | null>;
   strategies?: () => readonly DistributionStrategy[];
   events?: LeadEventSink;
   /** Told when a scorer throws; the lead is still scored by the others. */
@@ -80,7 +77,8 @@ export interface IngestDeps {
 export interface ScoreResult {
   score: number;
   qualification: Qualification;
-  reasons: ScoreReason[];
+  /** Each reason with the id of the scorer that gave it. */
+  reasons: (ScoreReason & { scorer: string })[];
 }
 
 /** Sum every scorer's points; a scorer that throws is skipped, so one plugin cannot block capture. */
@@ -89,18 +87,22 @@ export async function scoreLead(
   scorers: readonly Scorer[],
   thresholds: QualificationThresholds,
 ): Promise<ScoreResult & { failed: { scorer: string; error: unknown }[] }> {
-  const reasons: ScoreReason[] = [];
+  const reasons: (ScoreReason & { scorer: string })[] = [];
   const failed: { scorer: string; error: unknown }[] = [];
   for (const scorer of scorers) {
     try {
-      reasons.push(...(await scorer.score({ lead })));
+      for (const reason of await scorer.score({ lead })) reasons.push({ ...reason, scorer: scorer.id });
     } catch (error) {
       failed.push({ scorer: scorer.id, error });
     }
   }
-  const score = Math.round(reasons.reduce((sum, r) => sum + (Number.isFinite(r.points) ? r.points : 0), 0));
+  const score = sumPoints(reasons);
   return { score, qualification: qualificationFor(score, thresholds), reasons, failed };
 }
+
+/** The points of the scorers other than core's rule scorer: kept on the lead as its plugin points. */
+export const pluginPointsOf = (reasons: readonly (ScoreReason & { scorer: string })[]): number =>
+  sumPoints(reasons.filter((r) => r.scorer !== RULE_SCORER_ID));
 
 /** The keys a lead is deduplicated by. */
 export function duplicateKeysOf(lead: Pick<LeadWritable, 'mobile' | 'phone' | 'email'>): DuplicateKeys {
@@ -178,20 +180,23 @@ export function createIngest(deps: IngestDeps) {
     }
 
     // score
-    const scored = await scoreLead(lead, deps.scorers?.() ?? [], (await deps.thresholds?.()) ?? defaultQualificationThresholds);
+    const thresholds = (await deps.thresholds?.()) ?? defaultQualificationThresholds;
+    const scored = await scoreLead(lead, deps.scorers?.() ?? [], thresholds);
     for (const failure of scored.failed) deps.onScorerError?.(failure);
+    const rules = (await deps.rules?.()) ?? null;
 
     // distribute
     let assignment: Assignment | null = null;
     if (lead.ownerId === null && deps.distribute) {
-      assignment = await deps.distribute(lead, deps.strategies?.() ?? []);
+      // Rules and strategies see the score just given (score bands route hot leads).
+      assignment = await deps.distribute({ ...lead, score: scored.score, qualification: scored.qualification }, deps.strategies?.() ?? []);
       if (assignment) lead.ownerId = assignment.ownerId;
     }
 
     const at = now();
     type Written =
       | { kind: 'created'; lead: Lead; activities: Activity[] }
-      | { kind: 'attached'; lead: Lead; activities: Activity[] }
+      | { kind: 'attached'; lead: Lead; activities: Activity[]; qualified: QualificationChange[] }
       | { kind: 'duplicate'; match: DuplicateMatch };
 
     const written = await deps.leads.transaction(async (tx): Promise<Written> => {
@@ -200,6 +205,8 @@ export function createIngest(deps: IngestDeps) {
         const match = await tx.findDuplicate(keys);
         if (match) {
           if (duplicatePolicy === 'reject' || !mayAttachTo(actor, match.lead)) return { kind: 'duplicate', match };
+          // The repeat submission joins the timeline behavior rules score: lock, record, rescore.
+          const existing = rules ? await tx.lock({ kind: 'all' }, [match.lead.id]) : [];
           const activities = await tx.recordActivities([
             {
               leadId: match.lead.id,
@@ -209,10 +216,19 @@ export function createIngest(deps: IngestDeps) {
               data: { origin, matchedOn: match.field, submitted: submittedFields(lead) },
             },
           ]);
-          return { kind: 'attached', lead: match.lead, activities };
+          if (!rules || existing.length === 0) return { kind: 'attached', lead: match.lead, activities, qualified: [] };
+          const rescored = await rescoreInTransaction(tx, existing, rules, at);
+          return { kind: 'attached', lead: rescored.leads[0] ?? match.lead, activities, qualified: rescored.qualified };
         }
       }
-      const row = await tx.insert(lead, at, { score: scored.score, qualification: scored.qualification });
+      // Behavior rules may count the activities a new lead starts with (`created`, `assigned`).
+      const firstActivities: ScoredActivity[] = [{ type: 'created', at }, ...(lead.ownerId === null ? [] : [{ type: 'assigned', at }])];
+      const score = clampScore(scored.score + (rules ? sumPoints(explainBehavior(firstActivities, rules.behavior, at)) : 0));
+      const row = await tx.insert(lead, at, {
+        score,
+        qualification: qualificationFor(score, thresholds),
+        pluginScore: pluginPointsOf(scored.reasons),
+      });
       const base = { leadId: row.id, actorId, at };
       const activities: NewActivity[] = [{ ...base, type: 'created', data: { source: row.source, channel: row.channel, origin } }];
       if (row.ownerId !== null) {
@@ -228,7 +244,10 @@ export function createIngest(deps: IngestDeps) {
     if (written.kind === 'duplicate') return err(duplicateFailure(written.match));
     const base = { lead: written.lead, actorId, at };
     if (written.kind === 'attached') {
-      await emitAll(written.activities.map((activity) => ({ name: 'activity.logged' as const, payload: { ...base, activity } })));
+      await emitAll([
+        ...written.activities.map((activity) => ({ name: 'activity.logged' as const, payload: { ...base, activity } })),
+        ...written.qualified.map(({ from, to }) => ({ name: 'lead.qualified' as const, payload: { ...base, from, to } })),
+      ]);
       return ok({ status: 'attached', lead: written.lead, duplicateOf: written.lead.id });
     }
     await emitAll([

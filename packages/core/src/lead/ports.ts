@@ -1,7 +1,7 @@
 import type { LeadScope } from '../auth/roles.js';
 import type { Picklists } from '../picklists/picklist.js';
 import type { Activity, DuplicateField, NewActivity } from './activity.js';
-import type { Lead, LeadWritable } from './lead.js';
+import type { Lead, LeadWritable, Qualification } from './lead.js';
 import type { LeadListQuery, LeadPage } from './query.js';
 
 /**
@@ -13,6 +13,8 @@ export interface LeadStore {
   list(scope: LeadScope, query: LeadListQuery): Promise<LeadPage>;
   /** The oldest unarchived lead sharing a number or email with `keys`, in any scope (see `DuplicateKeys`). */
   findDuplicate(keys: DuplicateKeys): Promise<DuplicateMatch | null>;
+  /** What rescoring needs beyond the leads themselves (see `ScoringFacts`), by lead id. */
+  scoringFacts(ids: readonly string[], activityTypes: readonly string[]): Promise<Map<string, ScoringFacts>>;
   /**
    * Run `work` in one database transaction: it all commits, or nothing does. Inside `work` use
    * only `tx`: the embedded database has one connection, which the transaction holds.
@@ -20,8 +22,25 @@ export interface LeadStore {
   transaction<T>(work: (tx: LeadTransaction) => Promise<T>): Promise<T>;
 }
 
-/** System-owned markers a mutation may set alongside the writable fields. */
-export type LeadMarkers = Partial<Pick<Lead, 'archivedAt' | 'convertedAt' | 'score' | 'qualification'>>;
+/**
+ * System-owned markers a mutation may set alongside the writable fields. `pluginScore` is the part
+ * of `score` that plugin scorers gave (stored, not part of `Lead`): rescoring from the rules keeps it.
+ */
+export type LeadMarkers = Partial<Pick<Lead, 'archivedAt' | 'convertedAt' | 'score' | 'qualification'>> & { pluginScore?: number };
+
+/** A lead's stored score: the total, its qualification, and the plugin scorers' part of it. */
+export interface LeadScore {
+  score: number;
+  qualification: Qualification;
+  pluginScore: number;
+}
+
+/** A lead's scoring inputs beyond its fields: the plugin scorers' stored points and its activities. */
+export interface ScoringFacts {
+  pluginScore: number;
+  /** The lead's activities of the requested types, in no particular order. */
+  activities: { type: string; at: Date }[];
+}
 
 /**
  * What identifies a person across submissions, normalized: numbers in E.164 (matched against both
@@ -51,6 +70,13 @@ export interface LeadTransaction {
   update(id: string, changes: Partial<LeadWritable> & LeadMarkers, at: Date): Promise<Lead>;
   /** Returns them as stored (with ids), in the same order. */
   recordActivities(activities: readonly NewActivity[]): Promise<Activity[]>;
+  /** As `LeadStore.scoringFacts`, inside the transaction (activities recorded in it included). */
+  scoringFacts(ids: readonly string[], activityTypes: readonly string[]): Promise<Map<string, ScoringFacts>>;
+  /**
+   * Write a lead's score, qualification and plugin points. Neither `version` nor `updatedAt`
+   * changes: a rescore is the system's bookkeeping, not an edit that should conflict with one.
+   */
+  setScore(id: string, score: LeadScore): Promise<Lead>;
 }
 
 export interface AssignableUser {

@@ -5,7 +5,12 @@ import { checkPicklistValue } from '../picklists/picklist.js';
 import type { LeadEvents } from '../plugins/hooks.js';
 import { err, ok, type Result } from '../result.js';
 import type { Activity, FieldChanges, NewActivity } from './activity.js';
-import { createIngest, type IngestDeps, type IngestOutcome, type IngestRequest } from './ingest.js';
+import { RULE_SCORER_ID } from '../scoring/evaluate.js';
+import type { QualificationChange } from '../scoring/ports.js';
+import { defaultQualificationThresholds } from '../scoring/qualification.js';
+import { rescoreInTransaction } from '../scoring/rescore.js';
+import type { ScoringRules } from '../scoring/rules.js';
+import { createIngest, pluginPointsOf, scoreLead, type IngestDeps, type IngestOutcome, type IngestRequest } from './ingest.js';
 import type { Lead, LeadWritable } from './lead.js';
 import { checkOwner } from './owner.js';
 import type { CustomFieldSource, LeadMarkers, LeadStore, LeadTransaction, PicklistSource, UserDirectory } from './ports.js';
@@ -67,7 +72,13 @@ export function createLeadService(deps: LeadServiceDeps) {
   }
 
   /** A mutation's result, with what it wrote for the events. */
-  type Written<T> = LeadResult<{ value: T; leads: Lead[]; activities: Activity[] }>;
+  type Written<T> = LeadResult<{
+    value: T;
+    leads: Lead[];
+    activities: Activity[];
+    /** Leads whose qualification the change's rescore changed: `lead.qualified` after the commit. */
+    qualified?: { changes: QualificationChange[]; actorId: string | null; at: Date };
+  }>;
   const unchanged = <T>(value: T): Written<T> => ok({ value, leads: [], activities: [] });
 
   /** Run a mutation in one transaction, then emit the events of what it committed. */
@@ -75,7 +86,62 @@ export function createLeadService(deps: LeadServiceDeps) {
     const result = await deps.leads.transaction(work);
     if (!result.ok) return result;
     await emitFor(result.value.leads, result.value.activities);
+    const qualified = result.value.qualified;
+    if (qualified && deps.events) {
+      for (const { lead, from, to } of qualified.changes) {
+        await deps.events.emit('lead.qualified', { lead, actorId: qualified.actorId, at: qualified.at, from, to });
+      }
+    }
     return ok(result.value.value);
+  }
+
+  // --- scoring after changes -----------------------------------------------------------------
+  //
+  // Every change rescores the leads it touched inside its transaction: fit rules see the new
+  // fields, behavior rules the timeline with the change's activities. Plugin scorers may read
+  // storage, so they run before the transaction, on the lead as the change will leave it; their
+  // points are used only if the lead is still at the version they saw (else the stored ones stay).
+
+  const rulesNow = async (): Promise<ScoringRules | null> => (await deps.rules?.()) ?? null;
+  const pluginScorers = () => (deps.scorers?.() ?? []).filter((s) => s.id !== RULE_SCORER_ID);
+
+  /**
+   * Plugin scorers' points for a lead as `change` would leave it, with the version of the lead they
+   * were computed from (valid only while the lead is still at that version). Null: not known.
+   */
+  type PluginPoints = { version: number | null; points: number } | null;
+  async function pluginPointsAfter(
+    load: () => Promise<Lead | null>,
+    change: (lead: Lead) => Partial<LeadWritable> | null,
+  ): Promise<PluginPoints> {
+    const plugins = pluginScorers();
+    // No plugin scorer enabled: no plugin points, whatever the lead looks like.
+    if (plugins.length === 0) return { version: null, points: 0 };
+    const lead = await load();
+    if (!lead) return null;
+    const changes = change(lead);
+    if (!changes) return null;
+    const scored = await scoreLead({ ...lead, ...changes }, plugins, defaultQualificationThresholds);
+    for (const failure of scored.failed) deps.onScorerError?.(failure);
+    return { version: lead.version, points: pluginPointsOf(scored.reasons) };
+  }
+
+  /** The plugin points to use for a lead locked at `before`: the prediction, if it saw that version. */
+  const pluginScoresFor = (before: Lead, plugin: PluginPoints): Map<string, number> =>
+    new Map(plugin && (plugin.version === null || plugin.version === before.version) ? [[before.id, plugin.points]] : []);
+
+  /** Rescore leads as written in `tx`; `qualified` for the result. */
+  async function rescored(
+    tx: LeadTransaction,
+    leads: readonly Lead[],
+    rules: ScoringRules | null,
+    actorId: string | null,
+    at: Date,
+    pluginScores?: ReadonlyMap<string, number>,
+  ): Promise<{ leads: Lead[]; qualified: { changes: QualificationChange[]; actorId: string | null; at: Date } }> {
+    if (!rules || leads.length === 0) return { leads: [...leads], qualified: { changes: [], actorId, at } };
+    const result = await rescoreInTransaction(tx, leads, rules, at, pluginScores);
+    return { leads: result.leads, qualified: { changes: result.qualified, actorId, at } };
   }
 
   /** Lock every id in scope, or fail naming the first one that is missing or out of scope. */
@@ -141,6 +207,17 @@ export function createLeadService(deps: LeadServiceDeps) {
         const ownerProblem = await checkOwner(deps.users, actor, ownerId, locale);
         if (ownerProblem) return err(ownerProblem);
       }
+      const rules = await rulesNow();
+      const plugin = rules
+        ? await pluginPointsAfter(
+            () => deps.leads.get(leadScope(actor), id),
+            (lead) => {
+              if (lead.version !== version) return null;
+              const prepared = prepareLeadPatch(lead, patch, ctx);
+              return prepared.ok ? prepared.value : null;
+            },
+          )
+        : null;
       return committed(async (tx): Promise<Written<Lead>> => {
         const locked = await lockAll(tx, actor, [id]);
         if (!locked.ok) return locked;
@@ -153,7 +230,8 @@ export function createLeadService(deps: LeadServiceDeps) {
         const at = now();
         const updated = await tx.update(id, changes, at);
         const activities = await tx.recordActivities(activitiesFor(current, changes, actor, at));
-        return ok({ value: updated, leads: [updated], activities });
+        const scored = await rescored(tx, [updated], rules, actor.userId, at, pluginScoresFor(current, plugin));
+        return ok({ value: scored.leads[0]!, leads: scored.leads, activities, qualified: scored.qualified });
       });
     },
 
@@ -161,6 +239,13 @@ export function createLeadService(deps: LeadServiceDeps) {
       const picklists = await deps.picklists.load();
       const check = checkPicklistValue(picklists.stage, stage);
       if (check !== 'ok') return err({ code: 'VALIDATION', fields: [fieldError('stage', check, locale)] });
+      const rules = await rulesNow();
+      const plugin = rules
+        ? await pluginPointsAfter(
+            () => deps.leads.get(leadScope(actor), id),
+            (lead) => (lead.stage === stage ? null : { stage }),
+          )
+        : null;
       return committed(async (tx): Promise<Written<Lead>> => {
         const locked = await lockAll(tx, actor, [id]);
         if (!locked.ok) return locked;
@@ -171,7 +256,8 @@ export function createLeadService(deps: LeadServiceDeps) {
         const activities = await tx.recordActivities([
           { leadId: id, actorId: actor.userId, at, type: 'stage_changed', data: { from: current.stage, to: stage } },
         ]);
-        return ok({ value: updated, leads: [updated], activities });
+        const scored = await rescored(tx, [updated], rules, actor.userId, at, pluginScoresFor(current, plugin));
+        return ok({ value: scored.leads[0]!, leads: scored.leads, activities, qualified: scored.qualified });
       });
     },
 
@@ -182,24 +268,30 @@ export function createLeadService(deps: LeadServiceDeps) {
       }
       const ownerProblem = await checkOwner(deps.users, actor, ownerId, locale);
       if (ownerProblem) return err(ownerProblem);
+      const rules = await rulesNow();
       return committed(async (tx): Promise<Written<Lead[]>> => {
         const locked = await lockAll(tx, actor, ids);
         if (!locked.ok) return locked;
         const at = now();
         const out: Lead[] = [];
+        const changed: Lead[] = [];
         for (const lead of locked.value) {
           if (lead.ownerId === ownerId) {
             out.push(lead);
             continue;
           }
-          out.push(await tx.update(lead.id, { ownerId }, at));
+          const updated = await tx.update(lead.id, { ownerId }, at);
+          out.push(updated);
+          changed.push(updated);
         }
         const activities = await tx.recordActivities(
           locked.value
             .filter((lead) => lead.ownerId !== ownerId)
             .map((lead) => ({ leadId: lead.id, actorId: actor.userId, at, type: 'assigned', data: { from: lead.ownerId, to: ownerId } })),
         );
-        return ok({ value: out, leads: out, activities });
+        const scored = await rescored(tx, changed, rules, actor.userId, at);
+        const final = replaceById(out, scored.leads);
+        return ok({ value: final, leads: final, activities, qualified: scored.qualified });
       });
     },
 
@@ -210,27 +302,61 @@ export function createLeadService(deps: LeadServiceDeps) {
     unarchive(actor: Actor, ids: readonly string[]): Promise<LeadResult<Lead[]>> {
       return setArchived(actor, ids, false);
     },
+
+    /**
+     * Score leads again now — fields, timeline and plugin scorers — and store what changed, with
+     * `lead.qualified` for each qualification that moved. For changes made outside this service
+     * (activities a feature or plugin logged, a plugin scorer whose answer changed). Ids that name
+     * no lead are skipped.
+     */
+    async rescore(ids: readonly string[], actorId: string | null = null): Promise<LeadResult<Lead[]>> {
+      const rules = await rulesNow();
+      const unique = [...new Set(ids)];
+      const predicted = new Map<string, PluginPoints>();
+      if (rules) {
+        for (const id of unique) predicted.set(id, await pluginPointsAfter(() => deps.leads.get({ kind: 'all' }, id), () => ({})));
+      }
+      return committed(async (tx): Promise<Written<Lead[]>> => {
+        const locked = await tx.lock({ kind: 'all' }, unique);
+        const pluginScores = new Map(locked.flatMap((lead) => [...pluginScoresFor(lead, predicted.get(lead.id) ?? null)]));
+        const scored = await rescored(tx, locked, rules, actorId, now(), pluginScores);
+        return ok({ value: scored.leads, leads: [], activities: [], qualified: scored.qualified });
+      });
+    },
   };
 
-  function setArchived(actor: Actor, ids: readonly string[], archived: boolean): Promise<LeadResult<Lead[]>> {
+  async function setArchived(actor: Actor, ids: readonly string[], archived: boolean): Promise<LeadResult<Lead[]>> {
+    const rules = await rulesNow();
     return committed(async (tx): Promise<Written<Lead[]>> => {
       const locked = await lockAll(tx, actor, ids);
       if (!locked.ok) return locked;
       const at = now();
       const out: Lead[] = [];
       const activities: NewActivity[] = [];
+      const changed: Lead[] = [];
       for (const lead of locked.value) {
         if ((lead.archivedAt !== null) === archived) {
           out.push(lead);
           continue;
         }
         const markers: LeadMarkers = { archivedAt: archived ? at : null };
-        out.push(await tx.update(lead.id, markers, at));
+        const updated = await tx.update(lead.id, markers, at);
+        out.push(updated);
+        changed.push(updated);
         activities.push({ leadId: lead.id, actorId: actor.userId, at, type: archived ? 'archived' : 'unarchived', data: {} });
       }
-      return ok({ value: out, leads: out, activities: await tx.recordActivities(activities) });
+      const recorded = await tx.recordActivities(activities);
+      const scored = await rescored(tx, changed, rules, actor.userId, at);
+      const final = replaceById(out, scored.leads);
+      return ok({ value: final, leads: final, activities: recorded, qualified: scored.qualified });
     });
   }
+}
+
+/** `leads` with each lead that `replacements` has a newer copy of replaced by it. */
+function replaceById(leads: readonly Lead[], replacements: readonly Lead[]): Lead[] {
+  const byId = new Map(replacements.map((l) => [l.id, l]));
+  return leads.map((l) => byId.get(l.id) ?? l);
 }
 
 export type LeadService = ReturnType<typeof createLeadService>;

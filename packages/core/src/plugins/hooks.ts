@@ -1,5 +1,5 @@
 import type { Activity, FieldChanges } from '../lead/activity.js';
-import type { Lead } from '../lead/lead.js';
+import type { Lead, Qualification } from '../lead/lead.js';
 
 /** What every lead event says: the lead as it is now, who did it (null: the system), and when. */
 export interface LeadEventBase {
@@ -25,6 +25,12 @@ export interface LeadEvents {
   /** `from`/`to` are the `archivedAt` marker before and after. */
   'lead.archived': LeadEventBase & { from: Date | null; to: Date };
   'activity.logged': LeadEventBase & { activity: Activity };
+  /**
+   * An existing lead's qualification changed (`cold` → `mql` → `sql`, or back) because it was
+   * rescored: after an edit, a logged activity, or `scoring.recomputeAll`. A new lead's first
+   * qualification is part of `lead.created`, not this event.
+   */
+  'lead.qualified': LeadEventBase & { from: Qualification; to: Qualification };
   /** A response deadline passed: `policy` names the SLA rule, `dueAt` when the lead should have been handled. */
   'lead.slaBreached': LeadEventBase & { policy: string; dueAt: Date; from: 'pending'; to: 'breached' };
 }

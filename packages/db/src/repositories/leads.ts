@@ -21,6 +21,7 @@ import type { SarnakhDatabase } from '../schema.js';
 import { jsonb } from '../json.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.js';
 import { toLead, toRowValues } from './lead-mapping.js';
+import { loadScoringFacts } from './scoring.js';
 
 type Db = Kysely<SarnakhDatabase>;
 type Eb = ExpressionBuilder<SarnakhDatabase, 'leads'>;
@@ -139,6 +140,8 @@ export function createLeadStore(db: Db): LeadStore {
   return {
     findDuplicate: (keys) => findDuplicate(db, keys),
 
+    scoringFacts: (ids, activityTypes) => loadScoringFacts(db, ids, activityTypes),
+
     async get(scope, id) {
       if (!isUuid(id)) return null;
       const row = await db
@@ -225,6 +228,18 @@ function createLeadTransaction(trx: Db): LeadTransaction {
           version: eb('version', '+', 1),
           updatedAt: at,
         }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toLead(row);
+    },
+
+    scoringFacts: (ids, activityTypes) => loadScoringFacts(trx, ids, activityTypes),
+
+    async setScore(id, { score, qualification, pluginScore }) {
+      const row = await trx
+        .updateTable('leads')
+        .set({ score, qualification, pluginScore })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();

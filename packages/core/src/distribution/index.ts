@@ -1,0 +1,3 @@
+export * from './rules.js';
+export * from './match.js';
+export * from './distributor.js';
