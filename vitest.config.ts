@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/core/src/**/*.test.ts', 'tooling/*/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/.git/**', 'tooling/bench/**'],
         },
       },
       {
@@ -29,6 +30,7 @@ export default defineConfig({
             'plugins/*/src/**/*.test.ts',
             'examples/*/src/**/*.test.ts',
             'apps/server/src/**/*.test.ts',
+            'tooling/bench/src/**/*.test.ts',
           ],
           pool: 'forks',
           maxWorkers: 1,
