@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { trpcServer } from '@hono/trpc-server';
 import { createUserAccount } from '@sarnakh/api';
 import { startPlatform } from '@sarnakh/platform';
+import { roundRobinPlugin } from '@sarnakh/plugin-round-robin';
 import { initTRPC } from '@trpc/server';
 import { Hono } from 'hono';
 import { pino } from 'pino';
@@ -39,13 +40,13 @@ function listen(fetch: (request: Request) => Response | Promise<Response>): Prom
 }
 
 /**
- * Sarnakh as the server runs it (`startPlatform`, no plugins, logs silenced), on a loopback port.
+ * Sarnakh as the server runs it (`startPlatform` with the round-robin plugin, logs silenced), on a loopback port.
  * Jobs do not poll, so nothing runs in the background while figures are taken.
  */
 export async function startApp(target: Target) {
   const platform = await startPlatform({
     database: target.database,
-    plugins: [],
+    plugins: [roundRobinPlugin],
     logger: pino({ level: 'silent' }),
     auth: { secret: 'sarnakh-bench-secret-long-enough-for-better-auth', baseURL: APP_ORIGIN, trustedOrigins: [APP_ORIGIN] },
     adminDist: '/nonexistent/sarnakh-admin-dist',

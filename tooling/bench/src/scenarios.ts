@@ -217,7 +217,10 @@ export async function runScenarios(ctx: ScenarioContext): Promise<Row[]> {
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     concurrency: c,
   };
+  // Every captured lead is also distributed: one round-robin pool of seven agents.
+  const pool = await distributeToPool(target, app, ctx.adminId, POOL_SIZE);
   await client.run({ ...captureJob, count: warm, bodies: people.slice(0, warm) });
+  const since = new Date();
   const rounds = await httpRounds(client, captureJob, perRound, settings, (round) => people.slice(warm + round * perRound, warm + (round + 1) * perRound));
   const captured = rate(rounds);
   // 201: a new lead; 200: a repeat of an existing lead's mobile, phone or email, attached to it.
@@ -239,6 +242,16 @@ export async function runScenarios(ctx: ScenarioContext): Promise<Row[]> {
     limit: await rawInserts(target, spec, settings),
   });
 
+  const spread = await assignmentSpread(target, pool, since);
+  log(`round-robin over ${pool.length} agents: ${spread.counts.join(', ')} (spread ${spread.max - spread.min})`);
+  rows.push({
+    key: 'assign.rate',
+    figure: `round-robin assignments with capture, ${c} connections (${spread.total} leads)`,
+    counterpart: 'fairness: max − min leads per agent',
+    measured: captured,
+    limit: null,
+    note: `spread ${spread.max - spread.min} over ${pool.length} agents (${spread.counts.join(' / ')}); every new lead assigned: ${spread.total === spread.created ? 'yes' : `no (${spread.total} of ${spread.created})`}`,
+  });
   rows.push({ key: 'web.bundle', figure: 'web app list-page bundle', counterpart: '—', measured: null, limit: null, note: 'n/a (no web app yet)' });
   return rows;
 }
@@ -273,4 +286,42 @@ async function rawInserts(target: Target, spec: DatasetSpec, settings: Settings)
     rounds.push(await concurrently(slice.length, settings.concurrency, (i) => target.query(text, slice[i]!)));
   }
   return rate(rounds);
+}
+
+const POOL_SIZE = 7;
+
+/** Route every lead to one round-robin pool of `size` agents (the first by id), as an admin would. */
+async function distributeToPool(target: Target, app: App, adminId: string, size: number): Promise<string[]> {
+  const agents = await target.query<{ id: string }>(`select id from users where role = 'agent' and active order by id limit ${size}`);
+  const userIds = agents.map((a) => a.id);
+  const admin = await target.query<{ id: string; name: string; email: string }>('select id, name, email from users where id = $1', [adminId]);
+  const caller = app.platform.appRouter.createCaller({
+    services: app.platform.services,
+    user: { ...admin[0]!, role: 'admin', active: true },
+    locale: 'en',
+    requestId: 'bench',
+  });
+  await caller.distribution.setRules({ rules: [{ name: 'bench-pool', conditions: [], userIds, strategy: 'round-robin' }] });
+  return userIds;
+}
+
+/** How the leads created since `since` were spread over the pool, from their `assigned` activities. */
+async function assignmentSpread(target: Target, pool: readonly string[], since: Date) {
+  const rows = await target.query<{ owner: string; n: number }>(
+    `select data->>'to' as owner, count(*)::int as n from lead_activities
+      where type = 'assigned' and data->'via'->>'rule' = 'bench-pool' and created_at >= $1 group by 1`,
+    [since.toISOString()],
+  );
+  const created = await target.query<{ n: number }>(`select count(*)::int as n from lead_activities where type = 'created' and created_at >= $1`, [
+    since.toISOString(),
+  ]);
+  const byOwner = new Map(rows.map((r) => [r.owner, r.n]));
+  const counts = pool.map((id) => byOwner.get(id) ?? 0);
+  return {
+    counts,
+    min: Math.min(...counts),
+    max: Math.max(...counts),
+    total: counts.reduce((a, b) => a + b, 0),
+    created: created[0]?.n ?? 0,
+  };
 }

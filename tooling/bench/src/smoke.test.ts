@@ -38,6 +38,7 @@ describe('pnpm bench --smoke', () => {
         'floor.trpcRate',
         'capture.hono',
         'capture.insert',
+        'assign.rate',
         'web.bundle',
       ]);
       for (const row of rows.filter((r) => !r.note)) {

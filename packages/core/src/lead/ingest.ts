@@ -174,9 +174,11 @@ export function createIngest(deps: IngestDeps) {
 
     // duplicates, early look
     const keys = duplicateKeysOf(lead);
+    let likelyAttach = false;
     if (duplicatePolicy !== 'create' && hasKeys(keys)) {
       const early = await deps.leads.findDuplicate(keys);
       if (early && (duplicatePolicy === 'reject' || !mayAttachTo(actor, early.lead))) return err(duplicateFailure(early));
+      likelyAttach = early !== null;
     }
 
     // score
@@ -187,7 +189,9 @@ export function createIngest(deps: IngestDeps) {
 
     // distribute
     let assignment: Assignment | null = null;
-    if (lead.ownerId === null && deps.distribute) {
+    // A submission that will be attached to an existing lead takes nobody's turn. (If that lead is
+    // archived in the instant before the transaction, the new lead is created without an owner.)
+    if (lead.ownerId === null && deps.distribute && !likelyAttach) {
       // Rules and strategies see the score just given (score bands route hot leads).
       assignment = await deps.distribute({ ...lead, score: scored.score, qualification: scored.qualification }, deps.strategies?.() ?? []);
       if (assignment) lead.ownerId = assignment.ownerId;
