@@ -1,6 +1,5 @@
 import {
   cachedScoringRules,
-  createRuleScorer,
   createScoringService,
   type LeadEventSink,
   type PicklistSource,
@@ -24,7 +23,7 @@ export interface ScoringWiringOptions {
 
 /**
  * Scoring wired over the database: the rules (read at most every few seconds, since capture reads
- * them for every lead), core's rule scorer for the ingest pipeline, and the scoring use cases.
+ * them for every lead) and the scoring use cases.
  */
 export function createScoringWiring(options: ScoringWiringOptions) {
   const { db } = options.database;
@@ -41,8 +40,6 @@ export function createScoringWiring(options: ScoringWiringOptions) {
   });
   return {
     service,
-    /** Core's fit rules as a scorer: first in the ingest pipeline's list. */
-    ruleScorer: createRuleScorer(() => rules.load()),
     rules: () => rules.load(),
     thresholds: async () => (await rules.load()).thresholds,
   };

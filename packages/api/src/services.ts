@@ -54,7 +54,7 @@ export function createServices(options: ServicesOptions): Services {
     users: createUserDirectory(db),
     picklists,
     customFields: createCustomFieldSource(),
-    scorers: () => [scoring.ruleScorer, ...host.registry.getAll(scorers, enabledOnly)],
+    scorers: () => host.registry.getAll(scorers, enabledOnly),
     thresholds: scoring.thresholds,
     rules: scoring.rules,
     strategies: () => host.registry.getAll(distributionStrategies, enabledOnly),

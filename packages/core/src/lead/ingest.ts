@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/locales.js';
 import type { LeadEvents } from '../plugins/hooks.js';
 import { err, ok, type Result } from '../result.js';
 import type { Activity, AssignmentReason, LeadOrigin, NewActivity } from './activity.js';
-import { explainBehavior, RULE_SCORER_ID, sumPoints, type ScoredActivity } from '../scoring/evaluate.js';
+import { explainBehavior, explainFitRules, sumPoints, type ScoredActivity } from '../scoring/evaluate.js';
 import type { QualificationChange } from '../scoring/ports.js';
 import { clampScore, defaultQualificationThresholds, qualificationFor, type QualificationThresholds } from '../scoring/qualification.js';
 import { rescoreInTransaction } from '../scoring/rescore.js';
@@ -57,7 +57,7 @@ export interface IngestDeps {
   users: UserDirectory;
   /** Picklists and custom-field keys for validation, in the caller's language. */
   prepareContext(locale: Locale | undefined): Promise<PrepareContext>;
-  /** The enabled scorers (read per lead, so enabling a plugin takes effect at once). */
+  /** The enabled plugins' scorers (read per lead, so enabling a plugin takes effect at once); core's fit rules come from `rules`. */
   scorers?: () => readonly Scorer[];
   thresholds?: () => QualificationThresholds | Promise<QualificationThresholds>;
   /**
@@ -99,10 +99,6 @@ export async function scoreLead(
   const score = sumPoints(reasons);
   return { score, qualification: qualificationFor(score, thresholds), reasons, failed };
 }
-
-/** The points of the scorers other than core's rule scorer: kept on the lead as its plugin points. */
-export const pluginPointsOf = (reasons: readonly (ScoreReason & { scorer: string })[]): number =>
-  sumPoints(reasons.filter((r) => r.scorer !== RULE_SCORER_ID));
 
 /** The keys a lead is deduplicated by. */
 export function duplicateKeysOf(lead: Pick<LeadWritable, 'mobile' | 'phone' | 'email'>): DuplicateKeys {
@@ -183,9 +179,12 @@ export function createIngest(deps: IngestDeps) {
 
     // score
     const thresholds = (await deps.thresholds?.()) ?? defaultQualificationThresholds;
-    const scored = await scoreLead(lead, deps.scorers?.() ?? [], thresholds);
-    for (const failure of scored.failed) deps.onScorerError?.(failure);
     const rules = (await deps.rules?.()) ?? null;
+    // Plugin points are kept apart (`pluginScore`): a later rescore in SQL cannot call plugins.
+    const plugin = await scoreLead(lead, deps.scorers?.() ?? [], thresholds);
+    for (const failure of plugin.failed) deps.onScorerError?.(failure);
+    const fitPoints = rules ? sumPoints(explainFitRules(lead, rules.fit)) : 0;
+    const scoreNow = clampScore(plugin.score + fitPoints);
 
     // distribute
     let assignment: Assignment | null = null;
@@ -193,7 +192,7 @@ export function createIngest(deps: IngestDeps) {
     // archived in the instant before the transaction, the new lead is created without an owner.)
     if (lead.ownerId === null && deps.distribute && !likelyAttach) {
       // Rules and strategies see the score just given (score bands route hot leads).
-      assignment = await deps.distribute({ ...lead, score: scored.score, qualification: scored.qualification }, deps.strategies?.() ?? []);
+      assignment = await deps.distribute({ ...lead, score: scoreNow, qualification: qualificationFor(scoreNow, thresholds) }, deps.strategies?.() ?? []);
       if (assignment) lead.ownerId = assignment.ownerId;
     }
 
@@ -227,11 +226,11 @@ export function createIngest(deps: IngestDeps) {
       }
       // Behavior rules may count the activities a new lead starts with (`created`, `assigned`).
       const firstActivities: ScoredActivity[] = [{ type: 'created', at }, ...(lead.ownerId === null ? [] : [{ type: 'assigned', at }])];
-      const score = clampScore(scored.score + (rules ? sumPoints(explainBehavior(firstActivities, rules.behavior, at)) : 0));
+      const score = clampScore(scoreNow + (rules ? sumPoints(explainBehavior(firstActivities, rules.behavior, at)) : 0));
       const row = await tx.insert(lead, at, {
         score,
         qualification: qualificationFor(score, thresholds),
-        pluginScore: pluginPointsOf(scored.reasons),
+        pluginScore: plugin.score,
       });
       const base = { leadId: row.id, actorId, at };
       const activities: NewActivity[] = [{ ...base, type: 'created', data: { source: row.source, channel: row.channel, origin } }];

@@ -5,12 +5,11 @@ import { checkPicklistValue } from '../picklists/picklist.js';
 import type { LeadEvents } from '../plugins/hooks.js';
 import { err, ok, type Result } from '../result.js';
 import type { Activity, FieldChanges, NewActivity } from './activity.js';
-import { RULE_SCORER_ID } from '../scoring/evaluate.js';
 import type { QualificationChange } from '../scoring/ports.js';
 import { defaultQualificationThresholds } from '../scoring/qualification.js';
 import { rescoreInTransaction } from '../scoring/rescore.js';
 import type { ScoringRules } from '../scoring/rules.js';
-import { createIngest, pluginPointsOf, scoreLead, type IngestDeps, type IngestOutcome, type IngestRequest } from './ingest.js';
+import { createIngest, scoreLead, type IngestDeps, type IngestOutcome, type IngestRequest } from './ingest.js';
 import type { Lead, LeadWritable } from './lead.js';
 import { checkOwner } from './owner.js';
 import type { CustomFieldSource, LeadMarkers, LeadStore, LeadTransaction, PicklistSource, UserDirectory } from './ports.js';
@@ -103,7 +102,7 @@ export function createLeadService(deps: LeadServiceDeps) {
   // points are used only if the lead is still at the version they saw (else the stored ones stay).
 
   const rulesNow = async (): Promise<ScoringRules | null> => (await deps.rules?.()) ?? null;
-  const pluginScorers = () => (deps.scorers?.() ?? []).filter((s) => s.id !== RULE_SCORER_ID);
+  const pluginScorers = () => deps.scorers?.() ?? [];
 
   /**
    * Plugin scorers' points for a lead as `change` would leave it, with the version of the lead they
@@ -123,7 +122,7 @@ export function createLeadService(deps: LeadServiceDeps) {
     if (!changes) return null;
     const scored = await scoreLead({ ...lead, ...changes }, plugins, defaultQualificationThresholds);
     for (const failure of scored.failed) deps.onScorerError?.(failure);
-    return { version: lead.version, points: pluginPointsOf(scored.reasons) };
+    return { version: lead.version, points: scored.score };
   }
 
   /** The plugin points to use for a lead locked at `before`: the prediction, if it saw that version. */

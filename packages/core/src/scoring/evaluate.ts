@@ -1,6 +1,6 @@
-import type { Scorer, ScoreReason } from '../extensions/points.js';
+import type { ScoreReason } from '../extensions/points.js';
 import type { CustomFieldValue, LeadWritable } from '../lead/lead.js';
-import { fitField, foldRuleText, type BehaviorRule, type FitField, type FitRule, type FitScalar, type ScoringRules } from './rules.js';
+import { fitField, foldRuleText, type BehaviorRule, type FitField, type FitRule, type FitScalar } from './rules.js';
 
 /**
  * The rule evaluator: pure functions over a lead and its timeline. `recomputeAll` (in
@@ -141,22 +141,4 @@ export function explainBehavior(activities: readonly ScoredActivity[], rules: re
 export function sumPoints(reasons: readonly Pick<ScoreReason, 'points'>[]): number {
   const total = Math.round(reasons.reduce((sum, r) => sum + (Number.isFinite(r.points) ? r.points : 0), 0));
   return total === 0 ? 0 : total;
-}
-
-/** Core's rule scorer's id: its reasons are fit rules, everything else is a plugin's. */
-export const RULE_SCORER_ID = 'core.rules';
-
-/**
- * The scorer for the configured fit rules, for the ingest pipeline. Behavior rules need a
- * timeline: the pipeline adds the points of the activities a new lead starts with (`created`,
- * `assigned`), and every later rescore (after a change, `recomputeAll`) counts the whole timeline.
- */
-export function createRuleScorer(rules: () => Pick<ScoringRules, 'fit'> | Promise<Pick<ScoringRules, 'fit'>>): Scorer {
-  return {
-    id: RULE_SCORER_ID,
-    label: { fa: 'قواعد امتیازدهی', ar: 'قواعد التقييم', en: 'Scoring rules' },
-    async score({ lead }) {
-      return explainFitRules(lead, (await rules()).fit);
-    },
-  };
 }

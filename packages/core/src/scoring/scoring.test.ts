@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lead, LeadWritable } from '../lead/lead.js';
 import { defaultPicklists } from '../picklists/defaults.js';
 import { cachedScoringRules } from './cache.js';
-import { createRuleScorer, decayedPoints, DAY_MS, explainBehavior, explainFitRules, RULE_SCORER_ID } from './evaluate.js';
+import { decayedPoints, DAY_MS, explainBehavior, explainFitRules } from './evaluate.js';
 import { explainScore } from './explain.js';
 import { qualificationFor } from './qualification.js';
 import {
@@ -167,10 +167,10 @@ describe('fit rules', () => {
     expect(points(rules, lead({ customFields: { budget: '3000', tags: [], vip: 'true' } }))).toEqual(['missing']);
   });
 
-  it('the rule scorer gives fit reasons for the ingest pipeline', async () => {
-    const scorer = createRuleScorer(() => ({ fit: [fit('big', { field: 'employees', op: 'gte', value: 50, points: 20 })] }));
-    expect(scorer.id).toBe(RULE_SCORER_ID);
-    expect(await scorer.score({ lead: lead() })).toEqual([{ rule: 'big', points: 20, label: label('big') }]);
+  it('fit rules give labelled reasons, as the ingest pipeline records them', () => {
+    expect(explainFitRules(lead(), [fit('big', { field: 'employees', op: 'gte', value: 50, points: 20 })])).toEqual([
+      { rule: 'big', points: 20, label: label('big') },
+    ]);
   });
 
   it('SQL folding arguments describe the same mapping', () => {

@@ -5,7 +5,6 @@ import type { Locale } from '../i18n/locales.js';
 import { scoreLead, type LeadEventSink } from '../lead/ingest.js';
 import type { CustomFieldSource, LeadStore, PicklistSource } from '../lead/ports.js';
 import { err, ok, type Result } from '../result.js';
-import { RULE_SCORER_ID } from './evaluate.js';
 import { explainScore, type ScoreExplanation } from './explain.js';
 import type { QualificationChange, RecomputeReport, ScoreRecomputer, ScoringRulesStore } from './ports.js';
 import { defaultQualificationThresholds } from './qualification.js';
@@ -17,7 +16,7 @@ export interface ScoringServiceDeps {
   recomputer: ScoreRecomputer;
   picklists: PicklistSource;
   customFields: CustomFieldSource;
-  /** The enabled scorers; core's rule scorer among them is skipped (its rules are explained here). */
+  /** The enabled plugins' scorers (core's fit rules are explained from the rules themselves). */
   scorers?: () => readonly Scorer[];
   events?: LeadEventSink;
   onScorerError?: (failure: { scorer: string; error: unknown }) => void;
@@ -27,7 +26,7 @@ export interface ScoringServiceDeps {
 /** The scoring use cases: the rules, explanations, and recomputing every lead. */
 export function createScoringService(deps: ScoringServiceDeps) {
   const now = deps.now ?? (() => new Date());
-  const pluginScorers = () => (deps.scorers?.() ?? []).filter((s) => s.id !== RULE_SCORER_ID);
+  const pluginScorers = () => deps.scorers?.() ?? [];
 
   async function emitQualified(changes: readonly QualificationChange[], at: Date): Promise<void> {
     if (!deps.events) return;
