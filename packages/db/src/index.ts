@@ -15,3 +15,4 @@ export * from './repositories/distribution.js';
 export * from './repositories/plugin-state.js';
 export * from './repositories/api-keys.js';
 export * from './repositories/capture-guards.js';
+export { jsonb, readJson } from './json.js';

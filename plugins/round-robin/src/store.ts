@@ -1,3 +1,4 @@
+import { jsonb } from '@sarnakh/db';
 import type { PluginServices } from '@sarnakh/plugin-sdk';
 import { sql, type Kysely } from 'kysely';
 import type { Leave, WorkingWindow } from './availability.js';
@@ -34,8 +35,6 @@ export const defaultMember = (userId: string): Member => ({
   leave: [],
 });
 
-/** A value for a jsonb column, the same on both drivers (see `@sarnakh/db`'s `jsonb`). */
-const jsonb = (value: unknown) => sql`cast(cast(${JSON.stringify(value)} as text) as jsonb)`;
 
 interface MemberRow {
   user_id: string;
