@@ -60,7 +60,7 @@ describe('an agent and another agent’s lead', () => {
     expect((await failure(a.activities.list({ leadId: theirs.id }))).code).toBe('NOT_FOUND');
     // Their owner can.
     expect((await api.as(agentB).leads.get({ id: theirs.id })).id).toBe(theirs.id);
-    expect((await api.as(agentB).activities.list({ leadId: theirs.id })).length).toBeGreaterThan(0);
+    expect((await api.as(agentB).activities.list({ leadId: theirs.id })).items.length).toBeGreaterThan(0);
   });
 
   it('never sees it in a list: no filter, filtered by its owner, searched, archived', async () => {
@@ -112,7 +112,7 @@ describe('agents and ownership', () => {
     expect(lead.ownerId).toBe(agentA.id);
     const explicit = await api.as(agentA).leads.create({ lastName: 'Owned2', ownerId: agentA.id });
     expect(explicit.ownerId).toBe(agentA.id);
-    const timeline = await api.as(agentA).activities.list({ leadId: lead.id });
+    const timeline = (await api.as(agentA).activities.list({ leadId: lead.id })).items;
     expect(timeline.find((a) => a.type === 'assigned')?.data).toEqual({ from: null, to: agentA.id });
   });
 
@@ -163,7 +163,7 @@ describe('managers and admins', () => {
       expect((await c.leads.assign({ ids: [lead.id], ownerId: agentA.id }))[0]!.ownerId).toBe(agentA.id);
       expect((await c.leads.archive({ ids: [lead.id] }))[0]!.archivedAt).toBeInstanceOf(Date);
       expect((await c.leads.unarchive({ ids: [lead.id] }))[0]!.archivedAt).toBeNull();
-      const timeline = await c.activities.list({ leadId: lead.id });
+      const timeline = (await c.activities.list({ leadId: lead.id })).items;
       expect(timeline.filter((a) => a.actorId === boss.id).map((a) => a.type).sort()).toEqual(
         ['archived', 'assigned', 'stage_changed', 'unarchived', 'updated'],
       );

@@ -29,10 +29,14 @@ export function localeFromHeaders(headers: Headers): Locale {
   return 'en';
 }
 
+/** The signed-in, active user of a request (by session cookie), or null. */
+export async function sessionUser(auth: Services['auth'], headers: Headers): Promise<SessionUser | null> {
+  const session = await auth.api.getSession({ headers });
+  const u = session?.user as (SessionUser & Record<string, unknown>) | undefined;
+  return u && u.active ? { id: u.id, name: u.name, email: u.email, role: u.role, active: u.active } : null;
+}
+
 /** Build the tRPC context for one request: who is signed in (by session cookie) and in what language. */
 export async function createContext(services: Services, headers: Headers, requestId: string): Promise<Context> {
-  const session = await services.auth.api.getSession({ headers });
-  const u = session?.user as (SessionUser & Record<string, unknown>) | undefined;
-  const user = u && u.active ? { id: u.id, name: u.name, email: u.email, role: u.role, active: u.active } : null;
-  return { services, user, locale: localeFromHeaders(headers), requestId };
+  return { services, user: await sessionUser(services.auth, headers), locale: localeFromHeaders(headers), requestId };
 }

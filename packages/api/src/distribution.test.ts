@@ -79,7 +79,7 @@ describe('distribution.*', () => {
     const lead = await api.as(manager).leads.create({ lastName: 'Rahimi', province: 'tehran' });
     expect(lead.ownerId).toBe(b.id);
     expect(offered.at(-1)).toMatchObject({ rule: 'tehran', candidates: [b.id, a.id], lead: { score: 0, qualification: 'cold' } });
-    const assigned = (await api.as(manager).activities.list({ leadId: lead.id })).find((x) => x.type === 'assigned');
+    const assigned = (await api.as(manager).activities.list({ leadId: lead.id })).items.find((x) => x.type === 'assigned');
     expect(assigned?.data).toEqual({ from: null, to: b.id, via: { rule: 'tehran', strategy: 'first', candidates: [b.id, a.id] } });
 
     expect((await api.as(manager).leads.create({ lastName: 'Elsewhere', province: 'Fars' })).ownerId).toBe(a.id);

@@ -44,5 +44,26 @@ export function leadFailureToError(failure: LeadFailure): TRPCError {
         message: `A lead with the same ${failure.field} already exists: ${failure.id}.`,
         cause: new DuplicateLead(failure.id, failure.field),
       });
+    case 'MERGED':
+      return new TRPCError({ code: 'CONFLICT', message: `Lead ${failure.id} was merged into lead ${failure.into}; work on that one.` });
+  }
+}
+
+/** The failures of a service over one kind of record (templates…): invalid fields, a missing record, a role's limit. */
+export type EntityFailure =
+  | { code: 'VALIDATION'; fields: FieldError[] }
+  | { code: 'NOT_FOUND'; entity: string; id: string }
+  | { code: 'FORBIDDEN'; reason: string };
+
+export function entityFailureToError(failure: EntityFailure): TRPCError {
+  switch (failure.code) {
+    case 'VALIDATION':
+      return badRequest(failure.fields);
+    case 'NOT_FOUND': {
+      const entity = failure.entity.charAt(0).toUpperCase() + failure.entity.slice(1);
+      return new TRPCError({ code: 'NOT_FOUND', message: `${entity} ${failure.id} was not found.` });
+    }
+    case 'FORBIDDEN':
+      return new TRPCError({ code: 'FORBIDDEN', message: `Not allowed: ${failure.reason}.` });
   }
 }

@@ -1,10 +1,11 @@
 export { appRouter, createAppRouter, type AppRouter, type CoreRouter, type PluginRouters } from './router.js';
-export { createContext, localeFromHeaders, type Context, type SessionUser } from './context.js';
+export { createContext, localeFromHeaders, sessionUser, type Context, type SessionUser } from './context.js';
 export { createServices, type Services, type ServicesOptions } from './services.js';
 export { SCORING_RECOMPUTE_JOB } from './scoring.js';
+export { SLA_SWEEP_JOB, TASK_REMINDERS_JOB, unwrapFollowUp, type FollowUpServices } from './follow-ups.js';
 export * from './plugin-services.js';
 export { pluginTrpc, router, publicProcedure, authedProcedure, adminProcedure, roleProcedure } from './trpc.js';
 export { createAuth, type Auth, type AuthOptions } from './auth.js';
 export { createUserAccount, newUserSchema, type NewUserInput } from './accounts.js';
-export { FieldErrors, DuplicateLead, badRequest, leadFailureToError } from './errors.js';
+export { FieldErrors, DuplicateLead, badRequest, leadFailureToError, entityFailureToError, type EntityFailure } from './errors.js';
 export { loadAuthSecret } from './secret.js';

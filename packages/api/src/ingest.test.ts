@@ -41,7 +41,7 @@ describe('duplicate policies on leads.create', () => {
     expect(again.id).toBe(first.id);
     expect(again.duplicateOf).toBe(first.id);
     expect(again.description).toBeNull(); // the existing lead is not overwritten
-    const timeline = await api.as(manager).activities.list({ leadId: first.id });
+    const timeline = (await api.as(manager).activities.list({ leadId: first.id })).items;
     const attached = timeline.find((a) => a.type === 'duplicate_submitted');
     expect(attached?.data).toMatchObject({
       origin: { channel: 'web' },

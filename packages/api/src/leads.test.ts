@@ -255,7 +255,7 @@ describe('activities', () => {
     await caller.leads.archive({ ids: [lead.id] });
     expect(v2.version).toBe(2);
 
-    const timeline = await caller.activities.list({ leadId: lead.id });
+    const timeline = (await caller.activities.list({ leadId: lead.id })).items;
     expect(timeline.map((a) => a.type).sort()).toEqual(['archived', 'assigned', 'created', 'stage_changed', 'updated']);
     for (const a of timeline) {
       expect(a.actorId).toBe(manager.id);
@@ -268,7 +268,7 @@ describe('activities', () => {
     expect(byType.assigned).toEqual({ from: null, to: agent.id });
 
     // The new owner (an agent) sees the same timeline.
-    expect((await api.as(agent).activities.list({ leadId: lead.id })).map((a) => a.id).sort()).toEqual(timeline.map((a) => a.id).sort());
+    expect((await api.as(agent).activities.list({ leadId: lead.id })).items.map((a) => a.id).sort()).toEqual(timeline.map((a) => a.id).sort());
   });
 
   it('a failed update adds no activity and changes no field', async () => {

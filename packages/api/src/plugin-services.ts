@@ -7,8 +7,12 @@ import {
   type PluginLogger,
   type Result,
   type SettingsFailure,
+  type TemplateService,
 } from '@sarnakh/core';
 import { createPluginStateStore, type Database } from '@sarnakh/db';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SessionUser } from './context.js';
 
 /** A job as a progress screen reads it. */
 export interface JobInfo {
@@ -49,12 +53,18 @@ export interface PluginServices {
   readonly pluginId: string;
   /** The lead use cases, the ingest pipeline among them: the only way a plugin writes leads. */
   readonly leads: LeadService;
+  /** Message templates: list them and render one for a lead (an SMS to send, an email). */
+  readonly templates: TemplateService;
   /** The database: `db` for core's tables (read-only by convention), `raw` for the plugin's own. */
   readonly database: Database;
   readonly jobs: PluginJobQueue;
   readonly logger: PluginLogger;
   /** The plugin's current validated settings. */
   settings<T = Record<string, unknown>>(): T;
+  /** A folder of the plugin's own for files (uploads), kept across restarts; created on first use. */
+  readonly dataDir: string;
+  /** Who signed in a raw HTTP request (by session cookie), for the plugin's routes; null if nobody. */
+  sessionUser(headers: Headers): Promise<SessionUser | null>;
 }
 
 /** The plugin side of the services: the host, and switching and configuring plugins durably. */
@@ -78,8 +88,12 @@ export interface PluginPlatformOptions {
   host: PluginHost;
   database: Database;
   leads: LeadService;
+  templates: TemplateService;
   logger: PluginLogger;
   jobs?: JobQueue | null;
+  /** Where plugins keep files: each gets `<filesDir>/<plugin id>`. Default: a folder in the OS temp dir. */
+  filesDir?: string;
+  sessionUser: (headers: Headers) => Promise<SessionUser | null>;
   /** Told after a plugin is switched, so the job runner can pause or resume its queues. */
   onEnabledChange?: (pluginId: string, enabled: boolean) => Promise<void>;
 }
@@ -98,10 +112,13 @@ export function createPluginPlatform(options: PluginPlatformOptions): PluginPlat
         services = {
           pluginId,
           leads,
+          templates: options.templates,
           database,
           jobs: pluginJobQueue(pluginId, jobs),
           logger: scopedLogger(options.logger, pluginId),
           settings: <T>() => host.settingsOf(pluginId) as T,
+          dataDir: join(options.filesDir ?? join(tmpdir(), 'sarnakh-files'), pluginId),
+          sessionUser: options.sessionUser,
         };
         cache.set(pluginId, services);
       }

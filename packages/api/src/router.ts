@@ -3,11 +3,21 @@ import type { AnyTRPCRouter } from '@trpc/server';
 import { activitiesRouter } from './routers/activities.js';
 import { apiKeysRouter } from './routers/api-keys.js';
 import { authRouter } from './routers/auth.js';
+import { contactsRouter } from './routers/contacts.js';
+import { conversionRouter } from './routers/conversion.js';
 import { distributionRouter } from './routers/distribution.js';
+import { fieldsRouter } from './routers/fields.js';
+import { layoutsRouter } from './routers/layouts.js';
 import { leadsRouter } from './routers/leads.js';
+import { notificationsRouter } from './routers/notifications.js';
+import { opportunitiesRouter } from './routers/opportunities.js';
+import { organizationsRouter } from './routers/organizations.js';
 import { picklistsRouter } from './routers/picklists.js';
 import { pluginsRouter } from './routers/plugins.js';
 import { scoringRouter } from './routers/scoring.js';
+import { slaRouter } from './routers/sla.js';
+import { tasksRouter } from './routers/tasks.js';
+import { templatesRouter } from './routers/templates.js';
 import { usersRouter } from './routers/users.js';
 import { router } from './trpc.js';
 
@@ -18,10 +28,20 @@ const coreRouters = {
   leads: leadsRouter,
   activities: activitiesRouter,
   picklists: picklistsRouter,
+  fields: fieldsRouter,
+  layouts: layoutsRouter,
   plugins: pluginsRouter,
   apiKeys: apiKeysRouter,
   scoring: scoringRouter,
   distribution: distributionRouter,
+  tasks: tasksRouter,
+  notifications: notificationsRouter,
+  sla: slaRouter,
+  templates: templatesRouter,
+  conversion: conversionRouter,
+  organizations: organizationsRouter,
+  contacts: contactsRouter,
+  opportunities: opportunitiesRouter,
 };
 
 /** The root router without plugins. */

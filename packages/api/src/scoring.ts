@@ -33,7 +33,7 @@ export function createScoringWiring(options: ScoringWiringOptions) {
     leads: createLeadStore(db),
     recomputer: createScoreRecomputer(db),
     picklists: options.picklists,
-    customFields: createCustomFieldSource(),
+    customFields: createCustomFieldSource(db),
     scorers: options.scorers,
     events: options.events,
     onScorerError: ({ scorer, error }) => options.logger.error('scorer failed while explaining a score', { scorer, error }),

@@ -1,15 +1,22 @@
 import {
   createLeadService,
   distributionStrategies,
+  fieldTypes,
   scorers,
   type LeadService,
   type PluginHost,
   type ScoringService,
   type PluginLogger,
+  type TemplateService,
+  type MergeService,
+  type ConversionService,
 } from '@sarnakh/core';
 import {
   createActivityReader,
   createCustomFieldSource,
+  createDistributionRulesRepository,
+  createLayoutRepository,
+  createLeadBatchStore,
   createLeadStore,
   createPicklistSource,
   createUserDirectory,
@@ -17,9 +24,14 @@ import {
   type Database,
 } from '@sarnakh/db';
 import { createAuth, type Auth, type AuthOptions } from './auth.js';
+import { sessionUser } from './context.js';
 import { createRuleDistributor } from './distribution.js';
+import { createFollowUpWiring, firstResponseWiring, type FollowUpServices } from './follow-ups.js';
 import { createPluginPlatform, type JobQueue, type PluginPlatform } from './plugin-services.js';
+import { createRecordWiring, type RecordServices } from './records.js';
 import { createScoringWiring } from './scoring.js';
+import { createTemplateWiring } from './templates.js';
+import { createMergeWiring } from './merges.js';
 
 /** Everything a procedure needs, wired once per process over one database. */
 export interface Services {
@@ -31,6 +43,14 @@ export interface Services {
   activities: ReturnType<typeof createActivityReader>;
   picklists: ReturnType<typeof createPicklistSource>;
   plugins: PluginPlatform;
+  templates: TemplateService;
+  /** Duplicates, merges and unmerges. */
+  merges: MergeService;
+  /** Organizations, contacts and opportunities. */
+  records: RecordServices;
+  conversion: ConversionService;
+  /** Notes, calls, tasks, reminders, notifications and the response-time SLA. */
+  followUps: FollowUpServices;
 }
 
 export interface ServicesOptions {
@@ -40,7 +60,11 @@ export interface ServicesOptions {
   host: PluginHost;
   logger: PluginLogger;
   jobs?: JobQueue | null;
+  /** Where plugins keep their files (see `PluginServices.dataDir`). */
+  filesDir?: string;
   onPluginEnabledChange?: (pluginId: string, enabled: boolean) => Promise<void>;
+  /** The clock of lead changes, tasks and the SLA (tests move it instead of waiting). */
+  now?: () => Date;
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -51,31 +75,46 @@ export function createServices(options: ServicesOptions): Services {
   const scoring = createScoringWiring({ database, picklists, scorers: () => host.registry.getAll(scorers, enabledOnly), events: host.hooks, logger });
   const leads = createLeadService({
     leads: createLeadStore(db),
+    batches: createLeadBatchStore(db),
     users: createUserDirectory(db),
     picklists,
-    customFields: createCustomFieldSource(),
+    customFields: createCustomFieldSource(db),
+    fieldTypes: () => host.registry.getAll(fieldTypes, enabledOnly),
+    layouts: createLayoutRepository(db),
     scorers: () => host.registry.getAll(scorers, enabledOnly),
     thresholds: scoring.thresholds,
     rules: scoring.rules,
     strategies: () => host.registry.getAll(distributionStrategies, enabledOnly),
     distribute: createRuleDistributor(db, logger),
+    distributionRules: () => createDistributionRulesRepository(db).get(),
     events: host.hooks,
     onScorerError: ({ scorer, error }) => logger.error('scorer failed; the lead was scored without it', { scorer, error }),
+    firstResponse: firstResponseWiring(database),
+    ...(options.now ? { now: options.now } : {}),
   });
+  const auth = createAuth({ ...options.auth, database });
+  const templates = createTemplateWiring(database, picklists);
   return {
     database,
-    auth: createAuth({ ...options.auth, database }),
+    auth,
     leads,
     scoring: scoring.service,
     users: createUserRepository(db),
     activities: createActivityReader(db),
     picklists,
+    templates,
+    merges: createMergeWiring(database, { leads, rules: scoring.rules, events: host.hooks }),
+    followUps: createFollowUpWiring({ database, host, logger, picklists, leads, rules: scoring.rules, ...(options.now ? { now: options.now } : {}) }),
+    ...createRecordWiring({ database, host, logger, picklists }),
     plugins: createPluginPlatform({
       host,
       database,
       leads,
+      templates,
       logger,
       jobs: options.jobs ?? null,
+      sessionUser: (headers) => sessionUser(auth, headers),
+      ...(options.filesDir ? { filesDir: options.filesDir } : {}),
       ...(options.onPluginEnabledChange ? { onEnabledChange: options.onPluginEnabledChange } : {}),
     }),
   };

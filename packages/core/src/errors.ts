@@ -20,6 +20,7 @@ export const fieldErrorCodes = [
   'inactive_user',
   'unknown_field',
   'invalid_value',
+  'unknown_placeholder',
 ] as const;
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];
 
@@ -63,6 +64,11 @@ const messages: Record<FieldErrorCode, LocalizedText> = {
   },
   unknown_field: { en: 'There is no such field.', fa: 'چنین فیلدی وجود ندارد.', ar: 'لا يوجد حقل بهذا الاسم.' },
   invalid_value: { en: 'This value is not valid.', fa: 'این مقدار معتبر نیست.', ar: 'هذه القيمة غير صالحة.' },
+  unknown_placeholder: {
+    en: 'This text uses a placeholder that names no field.',
+    fa: 'این متن جای‌نگهداری دارد که به هیچ فیلدی اشاره نمی‌کند.',
+    ar: 'يستخدم هذا النص عنصرًا نائبًا لا يشير إلى أي حقل.',
+  },
 };
 
 export function fieldErrorMessage(code: FieldErrorCode, locale: Locale = 'en'): string {
@@ -80,4 +86,6 @@ export type LeadFailure =
   | { code: 'CONFLICT'; id: string; currentVersion: number }
   | { code: 'FORBIDDEN'; reason: string }
   /** The duplicate policy `reject` refused a lead: `id` is the existing lead, found by `field`. */
-  | { code: 'DUPLICATE'; id: string; field: 'mobile' | 'phone' | 'email' };
+  | { code: 'DUPLICATE'; id: string; field: 'mobile' | 'phone' | 'email' }
+  /** The lead was merged into `into`: it is read-only, and work belongs on the survivor. */
+  | { code: 'MERGED'; id: string; into: string };

@@ -1,4 +1,4 @@
-import { createLeadService, defaultPicklists, leadListInputSchema, toLeadListQuery, type Actor } from '@sarnakh/core';
+import { createLeadService, defaultPicklists, leadListInputSchema, type Actor } from '@sarnakh/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,7 +19,7 @@ const service = () =>
     leads: createLeadStore(database.db),
     users: createUserDirectory(database.db),
     picklists: createPicklistSource(database.db),
-    customFields: createCustomFieldSource(),
+    customFields: createCustomFieldSource(database.db),
   });
 
 async function addUser(role: Actor['role'], name: string): Promise<Actor> {
@@ -34,7 +34,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-const listQuery = (input: Parameters<typeof leadListInputSchema.parse>[0]) => toLeadListQuery(leadListInputSchema.parse(input));
 
 describe('migrations', () => {
   it('are applied once: a second run applies nothing', async () => {
@@ -73,7 +72,9 @@ describe('lead store', () => {
     let cursor: string | null = null;
     let inserted = 0;
     do {
-      const page = await svc.list(owner, listQuery({ cursor, limit: 7, sort: { field: 'createdAt', direction: 'desc' } }));
+      const listed = await svc.list(owner, leadListInputSchema.parse({ cursor, limit: 7, sort: { field: 'createdAt', direction: 'desc' } }));
+      if (!listed.ok) throw new Error('list failed');
+      const page = listed.value;
       seen.push(...page.items.map((l) => l.id));
       cursor = page.nextCursor;
       // New leads arrive while the agent scrolls: newer than the cursor, they never shift the pages.

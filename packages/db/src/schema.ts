@@ -100,6 +100,19 @@ export interface LeadsTable {
   lastContactResult: string | null;
   archivedAt: Timestamp | null;
   convertedAt: Timestamp | null;
+  /** Set when the lead was merged into another (`leads.merge`); such leads are gone from lists. */
+  mergedIntoId: ColumnType<string | null, string | null | undefined, string | null>;
+  mergedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The earliest open task (kept by the task repository in each task change's transaction). */
+  nextTaskAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  nextTaskTitle: ColumnType<string | null, string | null | undefined, string | null>;
+  firstResponseAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  firstResponseSeconds: ColumnType<number | null, number | null | undefined, number | null>;
+  slaDueAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  slaBreachedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Internal (not on the API's lead): the SLA target that set `slaDueAt`, and where the clock is. */
+  slaPolicy: ColumnType<string | null, string | null | undefined, string | null>;
+  slaState: ColumnType<'pending' | 'met' | 'breached' | 'none', 'pending' | 'met' | 'breached' | 'none' | undefined, 'pending' | 'met' | 'breached' | 'none'>;
   customFields: Json<Record<string, unknown>>;
   searchText: string;
   version: Generated<number>;
@@ -114,6 +127,60 @@ export interface LeadActivitiesTable {
   actorId: string | null;
   data: Json<Record<string, unknown>>;
   createdAt: Timestamp;
+  /** Set when the lead is converted, so the new records' timelines carry the lead's history. */
+  organizationId: ColumnType<string | null, string | null | undefined, string | null>;
+  contactId: ColumnType<string | null, string | null | undefined, string | null>;
+  opportunityId: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Columns every converted-into record has (see `0005_related_records`). */
+interface RecordColumns {
+  id: Generated<string>;
+  ownerId: string | null;
+  leadId: string | null;
+  /** Names (and a contact's phone and email) folded by `searchKey`, for trigram search. */
+  searchText: string;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface OrganizationsTable extends RecordColumns {
+  name: string;
+  /** `organizationNameKey(name)`: unique, so a company is one organization. */
+  nameKey: string;
+  phone: string | null;
+  website: string | null;
+  industry: string | null;
+  city: string | null;
+}
+
+export interface ContactsTable extends RecordColumns {
+  firstName: string | null;
+  lastName: string | null;
+  mobile: string | null;
+  email: string | null;
+  jobTitle: string | null;
+  organizationId: string | null;
+}
+
+export interface OpportunitiesTable extends RecordColumns {
+  name: string;
+  /** numeric: drivers return it as a string. */
+  amount: ColumnType<string | null, number | string | null, number | string | null>;
+  currency: string | null;
+  /** date: read back as text (`YYYY-MM-DD`) through a cast, never as a time-zone-shifted Date. */
+  expectedCloseDate: ColumnType<string | Date, string, string>;
+  salesStage: string;
+  organizationId: string | null;
+  contactId: string | null;
+}
+
+export interface ConversionMappingsTable {
+  target: string;
+  to: string;
+  from: string;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface ApiKeysTable {
@@ -166,6 +233,92 @@ export interface SettingsTable {
   updatedAt: GeneratedTimestamp;
 }
 
+/** One merge of leads, kept so it can be listed and undone (`leads.merges`, `leads.unmerge`). */
+export interface LeadMergesTable {
+  id: Generated<string>;
+  survivorId: string;
+  mergedIds: Json<string[]>;
+  /** The survivor's values the merge changed, as they were before it (API field names). */
+  survivorBefore: Json<Record<string, unknown>>;
+  /** The same fields as the merge left them: an unmerge checks the survivor still has these. */
+  survivorAfter: Json<Record<string, unknown>>;
+  movedActivityIds: Json<{ id: string; from: string }[]>;
+  movedTaskIds: Json<{ id: string; from: string }[]>;
+  actorId: string | null;
+  createdAt: Timestamp;
+  undoneAt: Timestamp | null;
+  undoneBy: string | null;
+}
+
+export interface MessageTemplatesTable {
+  id: Generated<string>;
+  name: string;
+  channel: 'sms' | 'whatsapp' | 'email';
+  body: Json<Partial<Record<'fa' | 'ar' | 'en', string>>>;
+  subject: Json<Partial<Record<'fa' | 'ar' | 'en', string>>> | null;
+  archivedAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface CustomFieldsTable {
+  key: string;
+  type: string;
+  label: Json<{ fa: string; ar: string; en: string }>;
+  required: Generated<boolean>;
+  /** Already normalized by the field's type; null: no default. */
+  defaultValue: Json<unknown> | null;
+  options: ColumnType<unknown[], unknown[] | string | undefined, unknown[] | string>;
+  validation: ColumnType<Record<string, unknown>, Record<string, unknown> | string | undefined, Record<string, unknown> | string>;
+  indexed: Generated<boolean>;
+  position: Generated<number>;
+  archivedAt: Timestamp | null;
+  createdAt: GeneratedTimestamp;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface LayoutsTable {
+  kind: 'create' | 'detail' | 'list';
+  definition: Json<Record<string, unknown>>;
+  updatedBy: string | null;
+  updatedAt: GeneratedTimestamp;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  leadId: string;
+  organizationId: ColumnType<string | null, string | null | undefined, string | null>;
+  contactId: ColumnType<string | null, string | null | undefined, string | null>;
+  opportunityId: ColumnType<string | null, string | null | undefined, string | null>;
+  title: string;
+  type: string;
+  urgent: Generated<boolean>;
+  dueAt: Timestamp;
+  remindAt: Timestamp | null;
+  remindedAt: Timestamp | null;
+  assigneeId: string | null;
+  createdBy: string | null;
+  completedAt: Timestamp | null;
+  completedBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  userId: string;
+  type: string;
+  leadId: string | null;
+  taskId: string | null;
+  data: Json<Record<string, unknown>>;
+  /** One notification per key: a retried job writes nothing twice. */
+  dedupKey: string;
+  readAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+
 export interface SarnakhDatabase {
   settings: SettingsTable;
   users: UsersTable;
@@ -174,6 +327,16 @@ export interface SarnakhDatabase {
   picklistValues: PicklistValuesTable;
   leads: LeadsTable;
   leadActivities: LeadActivitiesTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
+  organizations: OrganizationsTable;
+  contacts: ContactsTable;
+  opportunities: OpportunitiesTable;
+  conversionMappings: ConversionMappingsTable;
+  customFields: CustomFieldsTable;
+  layouts: LayoutsTable;
+  leadMerges: LeadMergesTable;
+  messageTemplates: MessageTemplatesTable;
   apiKeys: ApiKeysTable;
   pluginState: PluginStateTable;
   captureRequests: CaptureRequestsTable;

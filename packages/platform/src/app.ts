@@ -61,7 +61,14 @@ export function createApp({ services, logger, appRouter, plugins, adminDist = de
     }
   });
 
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024 }));
+  const apiBodyLimit = bodyLimit({ maxSize: 1024 * 1024 });
+  // A plugin's file uploads (multipart, under /api/plugins/) stream to disk under the plugin's own
+  // size limit (e.g. excel-import's `maxUploadMb`); every other API body stays within 1 MB.
+  app.use('/api/*', (c, next) =>
+    c.req.path.startsWith('/api/plugins/') && (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')
+      ? next()
+      : apiBodyLimit(c, next),
+  );
   app.on(['GET', 'POST'], '/api/auth/*', (c) => services.auth.handler(c.req.raw));
 
   app.use('/trpc/*', bodyLimit({ maxSize: 1024 * 1024 }));

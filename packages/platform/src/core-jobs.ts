@@ -1,4 +1,4 @@
-import { SCORING_RECOMPUTE_JOB, type Services } from '@sarnakh/api';
+import { SCORING_RECOMPUTE_JOB, SLA_SWEEP_JOB, TASK_REMINDERS_JOB, type Services } from '@sarnakh/api';
 import type { PluginLogger } from '@sarnakh/core';
 import type { Database } from '@sarnakh/db';
 import type { JobDefinition } from '@sarnakh/jobs';
@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 
 /** What core's jobs use beside the database. */
 export interface CoreJobServices {
-  services: Pick<Services, 'scoring'>;
+  services: Pick<Services, 'scoring' | 'followUps'>;
   logger: PluginLogger;
 }
 
@@ -30,6 +30,26 @@ export function coreJobs(database: Database, { services, logger }: CoreJobServic
       },
       retryLimit: 2,
       expireInSeconds: 4 * 60 * 60,
+    },
+    // Both sweeps are idempotent (each reminder and breach is claimed in its own transaction), so a
+    // retried or overlapping run sends nothing twice; what a missed minute left is found by the next.
+    [TASK_REMINDERS_JOB]: {
+      async handler(job) {
+        const { sent } = await services.followUps.sendDueReminders();
+        if (sent > 0) logger.info('task reminders sent', { jobId: job.id, sent });
+      },
+      schedule: { cron: '* * * * *' },
+      retryLimit: 1,
+      expireInSeconds: 5 * 60,
+    },
+    [SLA_SWEEP_JOB]: {
+      async handler(job) {
+        const report = await services.followUps.sla.sweep();
+        if (report.breached > 0) logger.info('response deadlines missed', { jobId: job.id, ...report });
+      },
+      schedule: { cron: '* * * * *' },
+      retryLimit: 1,
+      expireInSeconds: 5 * 60,
     },
   };
 }

@@ -22,8 +22,12 @@ export interface PlatformOptions<P extends readonly SarnakhPlugin[]> {
   pluginStateRefreshSeconds?: number;
   /** Web-to-lead options: which proxies to believe for client addresses. */
   capture?: CaptureOptions;
+  /** Where plugins keep files such as uploads (`<filesDir>/<plugin id>`); default a folder in the OS temp dir. */
+  filesDir?: string;
   /** Override the running core version (tests of the compatibility check). */
   coreVersion?: string;
+  /** The clock of lead changes, tasks, reminders and the SLA; tests move it instead of waiting. */
+  now?: () => Date;
 }
 
 export interface Platform<P extends readonly SarnakhPlugin[]> {
@@ -125,6 +129,8 @@ export async function startPlatform<const P extends readonly SarnakhPlugin[]>(op
     logger: log,
     auth: options.auth,
     jobs,
+    ...(options.filesDir ? { filesDir: options.filesDir } : {}),
+    ...(options.now ? { now: options.now } : {}),
     onPluginEnabledChange: switchQueues,
   }));
 

@@ -60,3 +60,41 @@ export interface AdminPluginEntry {
 export function defineAdminPlugin(entry: AdminPluginEntry): AdminPluginEntry {
   return entry;
 }
+
+// --- calling the server from an admin half ------------------------------------------------------
+
+/** The web app's language, from the page (`<html lang>`): for a plugin screen's own labels. */
+export function pageLocale(): Locale {
+  const lang = (globalThis as { document?: { documentElement?: { lang?: string } } }).document?.documentElement?.lang ?? '';
+  return lang.startsWith('fa') ? 'fa' : lang.startsWith('ar') ? 'ar' : 'en';
+}
+
+interface TrpcReply<T> {
+  result?: { data?: { json: T } };
+  error?: { json?: { message?: string; data?: { fields?: { field: string; message: string }[] } } };
+}
+
+/**
+ * Call a tRPC procedure over HTTP as the signed-in user (the session cookie), with tRPC's superjson
+ * envelope (`{ json }`: plain JSON values; dates come back as ISO strings). A failure throws an
+ * Error whose message lists the field errors (`field: message`, one a line) or the server's message,
+ * in the page's language.
+ */
+export async function callProcedure<T>(path: string, input?: unknown, kind: 'query' | 'mutation' = 'query'): Promise<T> {
+  const envelope = JSON.stringify({ json: input ?? null });
+  const headers = { 'x-sarnakh-locale': pageLocale() };
+  const res =
+    kind === 'query'
+      ? await fetch(`/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(envelope)}`}`, { credentials: 'same-origin', headers })
+      : await fetch(`/trpc/${path}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: envelope,
+        });
+  const reply = (await res.json()) as TrpcReply<T>;
+  const data = reply.result?.data;
+  if (res.ok && data !== undefined) return data.json;
+  const fields = reply.error?.json?.data?.fields ?? [];
+  throw new Error(fields.length > 0 ? fields.map((f) => `${f.field}: ${f.message}`).join('\n') : (reply.error?.json?.message ?? `HTTP ${res.status}`));
+}

@@ -36,7 +36,10 @@ export type {
   AnyPlugin,
   Cardinality,
   CaptureChannel,
+  ConversionContext,
+  ConversionIds,
   ConversionTarget,
+  ConversionTargetField,
   DistributionInput,
   DistributionStrategy,
   DuplicatePolicy,
@@ -51,13 +54,17 @@ export type {
   LeadEvents,
   LeadInput,
   LocalizedText,
+  Notification,
+  PluginActivityType,
   PluginLogger,
   ProvideContext,
   Scorer,
   ScoreInput,
   ScoreReason,
+  Task,
+  TaskType,
 } from '@sarnakh/core';
-export { pluginTrpc } from '@sarnakh/api';
+export { pluginTrpc, badRequest, leadFailureToError } from '@sarnakh/api';
 export type { PluginServices, PluginJobQueue, JobInfo } from '@sarnakh/api';
 export type { JobContext } from '@sarnakh/jobs';
 

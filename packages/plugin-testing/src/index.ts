@@ -6,6 +6,9 @@ import { startPlatform, type Platform } from '@sarnakh/platform';
 import type { SarnakhPlugin } from '@sarnakh/plugin-sdk';
 import { pino } from 'pino';
 
+/** The TRPCError a call fails with (`expect((await failure(call)).code).toBe('NOT_FOUND')`); throws when it succeeds. */
+export { failure } from '@sarnakh/api/testing';
+
 export const TEST_PASSWORD = 'password-123';
 
 export interface TestPlatformOptions<P extends readonly SarnakhPlugin[]> {
@@ -19,6 +22,8 @@ export interface TestPlatformOptions<P extends readonly SarnakhPlugin[]> {
   coreVersion?: string;
   /** Print the platform's logs (default: silent). */
   log?: boolean;
+  /** The platform's clock (lead changes, tasks, reminders, the SLA): move it instead of waiting. */
+  now?: () => Date;
 }
 
 /** One recorded hook call. */
@@ -41,6 +46,8 @@ const eventNames: (keyof LeadEvents)[] = [
   'activity.logged',
   'lead.qualified',
   'lead.slaBreached',
+  'task.reminder',
+  'notification.created',
 ];
 
 export interface TestPlatform<P extends readonly SarnakhPlugin[]> {
@@ -90,6 +97,7 @@ export async function startTestPlatform<const P extends readonly SarnakhPlugin[]
       jobs: { poll: false },
       pluginStateRefreshSeconds: 3600,
       ...(options.coreVersion ? { coreVersion: options.coreVersion } : {}),
+      ...(options.now ? { now: options.now } : {}),
     });
 
     const events: RecordedEvent[] = [];

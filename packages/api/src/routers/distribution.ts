@@ -1,4 +1,6 @@
 import {
+  CUSTOM_PREFIX,
+  fieldError,
   assignmentRulesSchema,
   distributionStrategies,
   type AssignmentRules,
@@ -44,7 +46,7 @@ async function checkReferences(services: Services, rules: AssignmentRules, local
   const strategies = enabledStrategies(services).map((s) => s.id);
   const ids = [...new Set(pools.flatMap(({ pool }) => pool.userIds))];
   const existing = new Set((await createUserDirectory(services.database.db).findUsers(ids)).map((u) => u.id));
-  const problems: FieldError[] = [];
+  const problems: FieldError[] = await checkCustomConditions(services, rules, locale);
   for (const { path, pool } of pools) {
     if (!strategies.includes(pool.strategy)) {
       problems.push({ field: `${path}.strategy`, code: 'unknown_value', message: messages.strategy[locale](pool.strategy, strategies.join(', ')) });
@@ -53,6 +55,27 @@ async function checkReferences(services: Services, rules: AssignmentRules, local
       if (!existing.has(id)) problems.push({ field: `${path}.userIds.${index}`, code: 'unknown_value', message: messages.user[locale](id) });
     });
   }
+  return problems;
+}
+
+/**
+ * Conditions on `custom.<key>` must name an active custom field, and `gte`/`lte` a field whose
+ * values order (numbers, dates, text): `rules.0.conditions.1.field`, `….op`.
+ */
+async function checkCustomConditions(services: Services, rules: AssignmentRules, locale: Locale): Promise<FieldError[]> {
+  const catalog = await services.leads.fieldCatalog();
+  const problems: FieldError[] = [];
+  rules.rules.forEach((rule, r) =>
+    rule.conditions.forEach((condition, c) => {
+      if (!condition.field.startsWith(CUSTOM_PREFIX)) return;
+      const at = `rules.${r}.conditions.${c}`;
+      const field = catalog.resolve(condition.field);
+      if (!field) problems.push(fieldError(`${at}.field`, 'unknown_field', locale));
+      else if ((condition.op === 'gte' || condition.op === 'lte') && !['number', 'timestamp', 'text'].includes(field.storage)) {
+        problems.push(fieldError(`${at}.op`, 'invalid_value', locale));
+      }
+    }),
+  );
   return problems;
 }
 

@@ -4,7 +4,6 @@ import {
   leadInputSchema,
   leadListInputSchema,
   leadPatchSchema,
-  toLeadListQuery,
   type Lead,
   type LeadFailure,
   type Result,
@@ -13,6 +12,8 @@ import { InvalidCursorError } from '@sarnakh/db';
 import { z } from 'zod';
 import { badRequest, leadFailureToError } from '../errors.js';
 import { authedProcedure, router } from '../trpc.js';
+import { convertProcedures } from './conversion.js';
+import { mergeProcedures } from './merge-procedures.js';
 
 const id = z.string().min(1).max(100);
 const ids = z.array(id).min(1).max(1_000);
@@ -51,7 +52,7 @@ export const leadsRouter = router({
 
   list: authedProcedure.input(leadListInputSchema.default({ limit: 50 })).query(async ({ ctx, input }) => {
     try {
-      return await ctx.services.leads.list(ctx.actor, toLeadListQuery(input));
+      return unwrap(await ctx.services.leads.list(ctx.actor, input, ctx.locale));
     } catch (error) {
       if (error instanceof InvalidCursorError) throw badRequest([fieldError('cursor', 'invalid_value', ctx.locale)]);
       throw error;
@@ -81,4 +82,7 @@ export const leadsRouter = router({
   explainScore: authedProcedure
     .input(z.strictObject({ id }))
     .query(async ({ ctx, input }) => unwrap(await ctx.services.scoring.explain(ctx.actor, input.id))),
+
+  ...mergeProcedures,
+  ...convertProcedures,
 });

@@ -54,11 +54,12 @@ export function createDistributor(deps: DistributorDeps) {
     rule: string,
     pool: AssignmentPool,
     strategies: readonly DistributionStrategy[],
+    exclude: readonly string[],
   ): Promise<PoolOutcome> {
     const strategy = strategies.find((s) => s.id === pool.strategy);
     if (!strategy) return { ok: false, reason: 'strategy_unavailable' };
     const active = new Set(await deps.activeUsers(pool.userIds));
-    const candidates = pool.userIds.filter((id) => active.has(id));
+    const candidates = pool.userIds.filter((id) => active.has(id) && !exclude.includes(id));
     if (candidates.length === 0) return { ok: false, reason: 'no_active_candidates' };
     let picked: string | null;
     try {
@@ -71,17 +72,23 @@ export function createDistributor(deps: DistributorDeps) {
     return { ok: true, ownerId: picked, candidates };
   }
 
+  /**
+   * `exclude`: users who may not get the lead (its owner, when a missed response deadline
+   * redistributes it). `rules`: rules already loaded (a batch of rows reads them once).
+   */
   return async function distribute(
     lead: Readonly<DistributableLead>,
     strategies: readonly DistributionStrategy[],
+    options: { exclude?: readonly string[]; rules?: AssignmentRules } = {},
   ): Promise<Assignment | null> {
-    const { rules, fallback } = await deps.loadRules();
+    const exclude = options.exclude ?? [];
+    const { rules, fallback } = options.rules ?? (await deps.loadRules());
     if (rules.length === 0 && fallback === null) return null;
 
     const matched = rules.find((rule) => conditionsHold(rule.conditions, lead));
     let fallbackFrom: { rule: string; reason: string } | undefined;
     if (matched) {
-      const outcome = await tryPool(lead, matched.name, matched, strategies);
+      const outcome = await tryPool(lead, matched.name, matched, strategies, exclude);
       if (outcome.ok) {
         return { ownerId: outcome.ownerId, reason: { rule: matched.name, strategy: matched.strategy, candidates: outcome.candidates } };
       }
@@ -98,7 +105,7 @@ export function createDistributor(deps: DistributorDeps) {
     }
     if (!fallback) return null;
 
-    const outcome = await tryPool(lead, FALLBACK_RULE, fallback, strategies);
+    const outcome = await tryPool(lead, FALLBACK_RULE, fallback, strategies, exclude);
     if (outcome.ok) {
       return {
         ownerId: outcome.ownerId,

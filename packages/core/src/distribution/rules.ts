@@ -132,6 +132,8 @@ export const assignmentRulesSchema = z
     rules: z.array(ruleSchema).max(100).default([]),
     /** Tried when no rule matches, or the matching rule's strategy can pick nobody. */
     fallback: fallbackSchema.nullish().transform((v) => v ?? null),
+    /** When a lead's first-response deadline passes, distribute it again without its owner. */
+    reassignOnSlaBreach: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     const names = new Set<string>();

@@ -13,12 +13,17 @@ import { createExtensionPoint } from '../plugins/extension-point.js';
  * the web app interpret. Events are the typed hooks on `ctx.hooks`.
  */
 
-/** How a custom field's values are kept in JSONB and indexed. */
+/**
+ * How a custom field's values are kept in JSONB and indexed: `text` (and `timestamp`, kept as
+ * ISO-8601 text) compare as text, `number` and `money` (its amount) as numeric, `boolean` as
+ * boolean; `list` (a multi-select's keys) is filtered by item and neither sorted nor indexed.
+ * `fieldStorageSql` in `fields/` says which SQL cast each uses.
+ */
 export type FieldStorage = 'text' | 'number' | 'timestamp' | 'boolean' | 'money' | 'list';
 
 /** How an admin configured one field of this type (options for selects, bounds, patterns). */
 export interface FieldConfig {
-  options?: readonly { key: string; label: LocalizedText }[];
+  options?: readonly { key: string; label: LocalizedText; retired?: boolean | undefined }[];
   validation?: Readonly<Record<string, unknown>>;
 }
 
@@ -28,21 +33,61 @@ export interface FieldType {
   id: string;
   label: LocalizedText;
   storage: FieldStorage;
-  /** The schema a value must pass, for a field configured with `config`. Its output is stored. */
+  /**
+   * The schema a value must pass, for a field configured with `config`. Its output is stored. It
+   * never sees an empty value (null, blank text, an empty list): those mean "no value".
+   */
   valueSchema(config: FieldConfig): z.ZodType<CustomFieldValue>;
+  /** The admin's `validation` settings this type accepts; without it, the field takes none. */
+  validationSchema?: z.ZodType;
+  /** The field is a choice among `options` (an admin must give at least one). */
+  usesOptions?: boolean;
   /** Display text for a value, in the reader's language (lists, exports). */
   format?(value: CustomFieldValue, locale: Locale): string;
   /** The admin half's input component for this type, by the name its admin entry registers. */
   input?: string;
 }
 
+/** A field of a plugin's conversion target: which stored kinds of lead value may be mapped to it. */
+export interface ConversionTargetField {
+  label: LocalizedText;
+  /** `['number', 'money']` takes numbers and money amounts; text fields usually take `['text', 'number']`. */
+  accepts: readonly FieldStorage[];
+}
+
+/** The core records one conversion created or linked (absent: not asked for). */
+export interface ConversionIds {
+  organizationId?: string;
+  contactId?: string;
+  opportunityId?: string;
+}
+
+/** What a conversion target's `onConvert` is told, after the conversion committed. */
+export interface ConversionContext {
+  /** The lead as converted (`convertedAt` set). */
+  lead: Lead;
+  /** The core records the conversion created or linked. */
+  created: ConversionIds;
+  /** This target's fields, with the lead values the conversion mapping gave them. */
+  values: Readonly<Record<string, unknown>>;
+  actorId: string | null;
+  at: Date;
+}
+
 /** A record a lead converts into, with the lead fields it copies. */
 export interface ConversionTarget {
-  /** `contact`, `organization`, `opportunity`, or a plugin's own record (`project`). */
+  /** A plugin's own record (`project`); `contact`, `organization` and `opportunity` are core's. */
   id: string;
   label: LocalizedText;
-  /** Target field → lead field it is copied from (`name` ← `company`). */
+  /** Default mapping: target field → lead field it is copied from (`name` ← `company`). An admin's mapping row for the same field wins. */
   mapping: Readonly<Record<string, keyof LeadWritable | `custom.${string}`>>;
+  /** The target's fields admins may map to, with the kinds of value each takes. Without it: the `mapping` keys, taking text. */
+  fields?: Readonly<Record<string, ConversionTargetField>>;
+  /**
+   * Called after every conversion commits, with the mapped values: create the plugin's record
+   * here. A throw is logged; the conversion itself stays done.
+   */
+  onConvert?(context: ConversionContext): void | Promise<void>;
 }
 
 /** One reason a scorer gave points (negative points take them away). */

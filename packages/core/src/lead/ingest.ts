@@ -1,5 +1,6 @@
 import { canAssignToOthers, type Actor } from '../auth/roles.js';
 import type { LeadFailure } from '../errors.js';
+import type { AssignmentRules } from '../distribution/rules.js';
 import type { DistributableLead, DistributionStrategy, Scorer, ScoreReason } from '../extensions/points.js';
 import type { Locale } from '../i18n/locales.js';
 import type { LeadEvents } from '../plugins/hooks.js';
@@ -55,8 +56,11 @@ export interface LeadEventSink {
 export interface IngestDeps {
   leads: LeadStore;
   users: UserDirectory;
-  /** Picklists and custom-field keys for validation, in the caller's language. */
-  prepareContext(locale: Locale | undefined): Promise<PrepareContext>;
+  /**
+   * Picklists and custom fields for validation, in the caller's language. With `origin`, a new
+   * lead's context: people's entries (`web`, `api`) also get the create layout's required fields.
+   */
+  prepareContext(locale: Locale | undefined, origin?: LeadOrigin): Promise<PrepareContext>;
   /** The enabled plugins' scorers (read per lead, so enabling a plugin takes effect at once); core's fit rules come from `rules`. */
   scorers?: () => readonly Scorer[];
   thresholds?: () => QualificationThresholds | Promise<QualificationThresholds>;
@@ -66,7 +70,13 @@ export interface IngestDeps {
    */
   rules?: () => ScoringRules | Promise<ScoringRules>;
   /** Assignment rules → strategy, for a lead that arrives without an owner. */
-  distribute?: (lead: Readonly<DistributableLead>, strategies: readonly DistributionStrategy[]) => Promise<Assignment | null>;
+  distribute?: (
+    lead: Readonly<DistributableLead>,
+    strategies: readonly DistributionStrategy[],
+    options?: { rules?: AssignmentRules },
+  ) => Promise<Assignment | null>;
+  /** The assignment rules `distribute` reads, for a batch to read them once (`distribute(…, { rules })`). */
+  distributionRules?: () => Promise<AssignmentRules>;
   strategies?: () => readonly DistributionStrategy[];
   events?: LeadEventSink;
   /** Told when a scorer throws; the lead is still scored by the others. */
@@ -109,7 +119,7 @@ export function duplicateKeysOf(lead: Pick<LeadWritable, 'mobile' | 'phone' | 'e
 const hasKeys = (keys: DuplicateKeys) => keys.phones.length > 0 || keys.emails.length > 0;
 
 /** Fill empty input fields from defaults (trimmed-empty strings count as empty). */
-function withDefaults(input: LeadInput, defaults: Partial<LeadInput> | undefined): LeadInput {
+export function withDefaults(input: LeadInput, defaults: Partial<LeadInput> | undefined): LeadInput {
   if (!defaults) return input;
   const out: Record<string, unknown> = { ...input };
   for (const [key, value] of Object.entries(defaults)) {
@@ -161,7 +171,7 @@ export function createIngest(deps: IngestDeps) {
     const actorId = actor?.userId ?? null;
 
     // normalize + validate
-    const prepared = prepareLead(withDefaults(request.input, request.defaults), await deps.prepareContext(locale));
+    const prepared = prepareLead(withDefaults(request.input, request.defaults), await deps.prepareContext(locale, origin));
     if (!prepared.ok) return err({ code: 'VALIDATION', fields: prepared.error });
     const lead = prepared.value;
     if (actor?.role === 'agent' && lead.ownerId === null) lead.ownerId = actor.userId;

@@ -43,6 +43,18 @@ export interface Lead {
   lastContactResult: string | null;
   archivedAt: Date | null;
   convertedAt: Date | null;
+  /** The lead this one was merged into (`leads.merge`), and when: a UI redirects there. */
+  mergedIntoId: string | null;
+  mergedAt: Date | null;
+  /** The earliest open task's due time and title (kept with every task change), for the list's column. */
+  nextTaskAt: Date | null;
+  nextTaskTitle: string | null;
+  /** The first call, note or message after capture, and the business seconds it took (SLA). */
+  firstResponseAt: Date | null;
+  firstResponseSeconds: number | null;
+  /** When the first response is due by the SLA (set within a minute of capture), and when it was missed. */
+  slaDueAt: Date | null;
+  slaBreachedAt: Date | null;
   customFields: Record<string, CustomFieldValue>;
   version: number;
   createdAt: Date;

@@ -1,4 +1,5 @@
 import type { LeadScope } from '../auth/roles.js';
+import type { FieldDefinitionSource } from '../fields/ports.js';
 import type { Picklists } from '../picklists/picklist.js';
 import type { Activity, DuplicateField, NewActivity } from './activity.js';
 import type { Lead, LeadWritable, Qualification } from './lead.js';
@@ -26,7 +27,7 @@ export interface LeadStore {
  * System-owned markers a mutation may set alongside the writable fields. `pluginScore` is the part
  * of `score` that plugin scorers gave (stored, not part of `Lead`): rescoring from the rules keeps it.
  */
-export type LeadMarkers = Partial<Pick<Lead, 'archivedAt' | 'convertedAt' | 'score' | 'qualification'>> & { pluginScore?: number };
+export type LeadMarkers = Partial<Pick<Lead, 'archivedAt' | 'convertedAt' | 'mergedIntoId' | 'mergedAt' | 'score' | 'qualification'>> & { pluginScore?: number };
 
 /** A lead's stored score: the total, its qualification, and the plugin scorers' part of it. */
 export interface LeadScore {
@@ -77,6 +78,12 @@ export interface LeadTransaction {
    * changes: a rescore is the system's bookkeeping, not an edit that should conflict with one.
    */
   setScore(id: string, score: LeadScore): Promise<Lead>;
+  /**
+   * Record the lead's first response (a call, a note, an SMS sent) and the business seconds it took,
+   * which also meets a pending response deadline. Only the first counts; a lead that has one is
+   * returned as it is. No version bump: it is the SLA's bookkeeping.
+   */
+  setFirstResponse(id: string, at: Date, businessSeconds: number): Promise<Lead>;
 }
 
 export interface AssignableUser {
@@ -92,7 +99,7 @@ export interface PicklistSource {
   load(): Promise<Picklists>;
 }
 
-export interface CustomFieldSource {
+export interface CustomFieldSource extends FieldDefinitionSource {
   /** Keys of the custom fields that are defined and not archived. */
   activeKeys(): Promise<ReadonlySet<string>>;
 }

@@ -4,11 +4,11 @@ import type { Picklists } from '../picklists/picklist.js';
 import type { Lead } from './lead.js';
 import { prepareLead, prepareLeadPatch, type PrepareContext } from './prepare.js';
 import { leadFieldNames } from './fields.js';
+import { createFieldCatalog } from '../fields/catalog.js';
 import { leadInputSchema } from './schema.js';
 
 const ctx = (over: Partial<PrepareContext> = {}): PrepareContext => ({
   picklists: defaultPicklists,
-  customFieldKeys: new Set(),
   ...over,
 });
 
@@ -119,8 +119,10 @@ describe('prepareLead', () => {
   });
 
   it('accepts known custom fields', () => {
-    const result = prepareLead({ lastName: 'X', customFields: { budget: 100 } }, ctx({ customFieldKeys: new Set(['budget']) }));
+    const budget = { key: 'budget', type: 'number', label: { en: 'Budget', fa: 'بودجه', ar: 'الميزانية' }, required: false, default: null, options: [], validation: {}, indexed: false, archivedAt: null, position: 0 };
+    const result = prepareLead({ lastName: 'X', customFields: { budget: '۱۰۰' } }, ctx({ fields: createFieldCatalog([budget]) }));
     expect(result.ok && result.value.customFields).toEqual({ budget: 100 });
+    expect(fieldsOf(prepareLead({ lastName: 'X', customFields: { other: 1 } }, ctx({ fields: createFieldCatalog([budget]) })))).toEqual(['customFields.other:unknown_field']);
   });
 });
 
@@ -129,7 +131,7 @@ describe('prepareLeadPatch', () => {
     const prepared = prepareLead({ firstName: 'Sara', mobile: '09121234567', source: 'sms' }, ctx());
     if (!prepared.ok) throw new Error('fixture');
     const now = new Date('2026-01-01T00:00:00Z');
-    return { ...prepared.value, id: 'id', score: 0, qualification: 'cold', archivedAt: null, convertedAt: null, version: 1, createdAt: now, updatedAt: now };
+    return { ...prepared.value, id: 'id', score: 0, qualification: 'cold', archivedAt: null, convertedAt: null, mergedIntoId: null, mergedAt: null, nextTaskAt: null, nextTaskTitle: null, firstResponseAt: null, firstResponseSeconds: null, slaDueAt: null, slaBreachedAt: null, version: 1, createdAt: now, updatedAt: now };
   };
 
   it('returns only what changes', () => {

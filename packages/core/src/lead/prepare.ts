@@ -1,61 +1,41 @@
 import { fieldError, type FieldError, type FieldErrorCode } from '../errors.js';
 import type { Locale } from '../i18n/locales.js';
-import {
-  normalizeEmail,
-  isValidEmail,
-  normalizeMultilineText,
-  normalizeNationalCode,
-  normalizePhone,
-  normalizeText,
-  toAsciiDigits,
-} from '../normalize/index.js';
+import { normalizeMultilineText, normalizeText, toAsciiDigits } from '../normalize/index.js';
+import { createFieldCatalog, type FieldCatalog } from '../fields/catalog.js';
+import { CUSTOM_PREFIX } from '../fields/definition.js';
+import { INVISIBLE, parseIdentifier, parseNumber, parseUrl } from '../fields/scalars.js';
+import { isEmptyValue, prepareCustomFieldValues } from '../fields/values.js';
 import { checkPicklistValue, type Picklists } from '../picklists/picklist.js';
 import { picklistDefaults } from '../picklists/defaults.js';
 import { err, ok, type Result } from '../result.js';
 import { leadFields, type BuiltInFieldKind, type LeadFieldName } from './fields.js';
-import type { CustomFieldValue, Lead, LeadWritable } from './lead.js';
+import type { Lead, LeadWritable } from './lead.js';
 import type { LeadInput, LeadPatch } from './schema.js';
 
 export interface PrepareContext {
   picklists: Picklists;
-  /** Keys of the custom fields an admin has defined (and not archived). */
-  customFieldKeys: ReadonlySet<string>;
+  /** The custom field definitions and field types in force; without it no custom field exists. */
+  fields?: FieldCatalog;
+  /**
+   * New leads only: fields the create layout requires (`mobile`, `custom.budget`). Given for
+   * leads people enter (the form, the API), not for captured ones.
+   */
+  requiredOnCreate?: readonly string[];
   locale?: Locale;
 }
 
-type FieldOutcome = { value: unknown } | { error: FieldErrorCode };
+export type FieldOutcome = { value: unknown } | { error: FieldErrorCode };
 
 const IDENTITY_FIELDS = ['firstName', 'lastName', 'company', 'mobile', 'phone', 'email'] as const;
 
-/** Bidi and zero-width marks that people paste around handles, codes and numbers. */
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
 function normalizeNumber(raw: unknown): number | null | 'invalid' {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : 'invalid';
-  const text = toAsciiDigits(String(raw))
-    .replace(INVISIBLE, '')
-    // Thousands separators people type: comma, Arabic comma/thousands mark, spaces, apostrophes.
-    .replace(/[\s,\u060c\u066b\u066c'’_]/g, '')
-    .trim();
-  if (text === '') return null;
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return 'invalid';
-  return Number(text);
+  return parseNumber(typeof raw === 'number' ? raw : raw === null || raw === undefined ? raw : String(raw));
 }
 
-function normalizeUrl(text: string): string | null {
-  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-  try {
-    const url = new URL(candidate);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!url.hostname.includes('.')) return null;
-    return url.toString();
-  } catch {
-    return null;
-  }
-}
+const normalizeUrl = parseUrl;
 
-function normalizeField(kind: BuiltInFieldKind, raw: unknown, ctx: PrepareContext): FieldOutcome {
+/** One built-in field's value, normalized, or why it is refused (also used for the records a lead converts into). */
+export function normalizeField(kind: BuiltInFieldKind, raw: unknown, ctx: Pick<PrepareContext, 'picklists'>): FieldOutcome {
   if (raw === undefined || raw === null) return { value: null };
   switch (kind.type) {
     case 'boolean':
@@ -90,18 +70,12 @@ function normalizeField(kind: BuiltInFieldKind, raw: unknown, ctx: PrepareContex
       const handle = text.replace(INVISIBLE, '').replace(/^@+/, '');
       return handle.length > kind.maxLength ? { error: 'too_long' } : { value: handle || null };
     }
-    case 'phone': {
-      const phone = normalizePhone(text);
-      return phone.ok ? { value: phone.e164 } : { error: phone.code };
-    }
-    case 'email': {
-      const email = normalizeEmail(text);
-      return isValidEmail(email) ? { value: email } : { error: 'invalid_email' };
-    }
-    case 'nationalCode': {
-      const code = normalizeNationalCode(text);
-      return code.ok ? { value: code.value } : { error: code.code };
-    }
+    case 'phone':
+      return parseIdentifier('phone', text);
+    case 'email':
+      return parseIdentifier('email', text);
+    case 'nationalCode':
+      return parseIdentifier('national-code', text);
     case 'postalCode': {
       const code = toAsciiDigits(text).replace(INVISIBLE, '').replace(/[\s-]/g, '');
       return code.length > 20 ? { error: 'too_long' } : { value: code };
@@ -120,26 +94,12 @@ function normalizeField(kind: BuiltInFieldKind, raw: unknown, ctx: PrepareContex
   }
 }
 
-function prepareCustomFields(
-  raw: Record<string, unknown> | undefined,
-  ctx: PrepareContext,
-  errors: FieldError[],
-): Record<string, CustomFieldValue> | undefined {
-  if (raw === undefined) return undefined;
-  const out: Record<string, CustomFieldValue> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (!ctx.customFieldKeys.has(key)) {
-      errors.push(fieldError(`customFields.${key}`, 'unknown_field', ctx.locale));
-      continue;
-    }
-    out[key] = value as CustomFieldValue;
-  }
-  return out;
-}
+const noFields = createFieldCatalog([]);
 
 function prepareFields(
   input: LeadPatch,
   ctx: PrepareContext,
+  mode: 'create' | 'patch',
 ): { values: Partial<LeadWritable>; errors: FieldError[] } {
   const values: Record<string, unknown> = {};
   const errors: FieldError[] = [];
@@ -149,8 +109,9 @@ function prepareFields(
     if ('error' in outcome) errors.push(fieldError(name, outcome.error, ctx.locale));
     else values[name] = outcome.value;
   }
-  const custom = prepareCustomFields(input.customFields, ctx, errors);
-  if (custom !== undefined) values.customFields = custom;
+  const custom = prepareCustomFieldValues(input.customFields, ctx.fields ?? noFields, mode, ctx.locale);
+  errors.push(...custom.errors);
+  if (custom.values !== undefined) values.customFields = custom.values;
   return { values: values as Partial<LeadWritable>, errors };
 }
 
@@ -186,13 +147,24 @@ const EMPTY_LEAD: LeadWritable = {
   description: null, ownerId: null, lastContactAt: null, lastContactResult: null, customFields: {},
 };
 
+/** The create layout's required fields, each reported by its API name unless already in error. */
+function checkRequiredOnCreate(lead: LeadWritable, ctx: PrepareContext, errors: FieldError[]): void {
+  for (const path of ctx.requiredOnCreate ?? []) {
+    const custom = path.startsWith(CUSTOM_PREFIX);
+    const field = custom ? `customFields.${path.slice(CUSTOM_PREFIX.length)}` : path;
+    const value = custom ? lead.customFields[path.slice(CUSTOM_PREFIX.length)] : lead[path as keyof LeadWritable];
+    if (isEmptyValue(value) && !errors.some((e) => e.field === field)) errors.push(fieldError(field, 'required', ctx.locale));
+  }
+}
+
 /** Normalize and validate a new lead. Every failing field is reported, not only the first. */
 export function prepareLead(input: LeadInput, ctx: PrepareContext): Result<LeadWritable, FieldError[]> {
-  const { values, errors } = prepareFields(input, ctx);
+  const { values, errors } = prepareFields(input, ctx, 'create');
   const lead: LeadWritable = { ...EMPTY_LEAD, ...values, emailOptOut: values.emailOptOut ?? false };
   lead.stage = requirePicklist(values, 'stage', ctx, errors);
   lead.priority = requirePicklist(values, 'priority', ctx, errors);
   if (needsIdentity(lead, errors)) errors.push(fieldError('lastName', 'identity_required', ctx.locale));
+  checkRequiredOnCreate(lead, ctx, errors);
   return errors.length > 0 ? err(errors) : ok(lead);
 }
 
@@ -205,16 +177,43 @@ export function prepareLeadPatch(
   patch: LeadPatch,
   ctx: PrepareContext,
 ): Result<Partial<LeadWritable>, FieldError[]> {
-  const { values, errors } = prepareFields(patch, ctx);
+  const { values, errors } = prepareFields(patch, ctx, 'patch');
+  keepRetiredValues(current, patch, values, errors);
   for (const name of ['stage', 'priority'] as const) {
     if (name in values && values[name] === null) errors.push(fieldError(name, 'required', ctx.locale));
   }
   if ('emailOptOut' in values && values.emailOptOut === null) values.emailOptOut = false;
-  if (values.customFields) values.customFields = { ...current.customFields, ...values.customFields };
+  if (values.customFields) {
+    // A cleared custom field is removed, as a new lead never stores an empty one.
+    const merged = { ...current.customFields, ...values.customFields };
+    values.customFields = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null));
+  }
   const merged = { ...current, ...values };
   if (needsIdentity(merged, errors)) errors.push(fieldError('lastName', 'identity_required', ctx.locale));
   if (errors.length > 0) return err(errors);
   return ok(changedFields(current, values));
+}
+
+/**
+ * Forms send a lead back whole: a retired picklist value or option the lead already has is kept,
+ * not refused. Only choosing it anew is refused.
+ */
+function keepRetiredValues(current: Lead, patch: LeadPatch, values: Partial<LeadWritable>, errors: FieldError[]): void {
+  const asGiven = (v: unknown) => (typeof v === 'string' ? normalizeText(v) : v);
+  for (let i = errors.length - 1; i >= 0; i--) {
+    const error = errors[i]!;
+    if (error.code !== 'retired_value') continue;
+    if (error.field.startsWith('customFields.')) {
+      const key = error.field.slice('customFields.'.length);
+      if (!sameValue(asGiven(patch.customFields?.[key]), current.customFields[key])) continue;
+      values.customFields = { ...values.customFields, [key]: current.customFields[key] ?? null };
+    } else {
+      const had = current[error.field as keyof Lead];
+      if (!sameValue(asGiven(patch[error.field as keyof LeadPatch]), had)) continue;
+      (values as Record<string, unknown>)[error.field] = had;
+    }
+    errors.splice(i, 1);
+  }
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -4,17 +4,23 @@ import type { Locale } from '../i18n/locales.js';
 import { checkPicklistValue } from '../picklists/picklist.js';
 import type { LeadEvents } from '../plugins/hooks.js';
 import { err, ok, type Result } from '../result.js';
-import type { Activity, FieldChanges, NewActivity } from './activity.js';
+import type { Activity, ActivityData, FieldChanges, LeadOrigin, NewActivity } from './activity.js';
 import type { QualificationChange } from '../scoring/ports.js';
 import { defaultQualificationThresholds } from '../scoring/qualification.js';
 import { rescoreInTransaction } from '../scoring/rescore.js';
 import type { ScoringRules } from '../scoring/rules.js';
+import type { FirstResponseRecorder } from '../sla/first-response.js';
 import { createIngest, scoreLead, type IngestDeps, type IngestOutcome, type IngestRequest } from './ingest.js';
+import { createBatchIngest, createBatchRevert, type BatchIngestRequest, type BatchRevertRequest, type BatchWritten, type LeadBatchStore } from './ingest-batch.js';
 import type { Lead, LeadWritable } from './lead.js';
 import { checkOwner } from './owner.js';
 import type { CustomFieldSource, LeadMarkers, LeadStore, LeadTransaction, PicklistSource, UserDirectory } from './ports.js';
 import { prepareLeadPatch, type PrepareContext } from './prepare.js';
-import type { LeadListQuery, LeadPage } from './query.js';
+import { resolveLeadListQuery, type LeadListRequest, type LeadPage } from './query.js';
+import { createFieldCatalog, type FieldCatalog } from '../fields/catalog.js';
+import { defaultLayout, requiredOnCreate } from '../fields/layouts.js';
+import type { LayoutSource } from '../fields/ports.js';
+import type { FieldType } from '../extensions/points.js';
 import type { LeadInput, LeadPatch } from './schema.js';
 
 export interface LeadServiceDeps extends Omit<IngestDeps, 'prepareContext' | 'leads' | 'users'> {
@@ -22,6 +28,14 @@ export interface LeadServiceDeps extends Omit<IngestDeps, 'prepareContext' | 'le
   users: UserDirectory;
   picklists: PicklistSource;
   customFields: CustomFieldSource;
+  /** Enabled plugins' field types (core's built-ins are always there). */
+  fieldTypes?: () => readonly FieldType[];
+  /** Saved layouts: the create layout's required fields are enforced on new leads people enter. */
+  layouts?: LayoutSource;
+  /** Set-based storage for `ingestBatch` and `revertBatch` (imports); without it they throw. */
+  batches?: LeadBatchStore;
+  /** Records a logged activity that answers the lead as its first response (the SLA clock); read before each transaction. */
+  firstResponse?: () => Promise<FirstResponseRecorder>;
 }
 
 type EventOf = { [K in keyof LeadEvents & string]: { name: K; payload: LeadEvents[K] } }[keyof LeadEvents & string];
@@ -45,19 +59,35 @@ function eventsFor(lead: Lead, activity: Activity): EventOf[] {
 
 export type LeadResult<T> = Result<T, LeadFailure>;
 
+/** Origins where a person fills in the lead: the app's form and the API. */
+const PEOPLE_ORIGINS: ReadonlySet<string> = new Set(['web', 'api']);
+
 /** The lead use cases. Pure orchestration over the storage ports: no SQL, no HTTP. */
 export function createLeadService(deps: LeadServiceDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function context(locale: Locale | undefined): Promise<PrepareContext> {
-    const [picklists, customFieldKeys] = await Promise.all([
-      deps.picklists.load(),
-      deps.customFields.activeKeys(),
-    ]);
-    return { picklists, customFieldKeys, ...(locale ? { locale } : {}) };
+  const fieldCatalog = async (): Promise<FieldCatalog> =>
+    createFieldCatalog(await deps.customFields.list(), deps.fieldTypes?.() ?? []);
+
+  async function context(locale: Locale | undefined, origin?: LeadOrigin): Promise<PrepareContext> {
+    const [picklists, fields] = await Promise.all([deps.picklists.load(), fieldCatalog()]);
+    // The create layout is the form people fill in; captures (SMS, web-to-lead, imports) cannot
+    // be asked for more than they carry, so only people's entries must satisfy it.
+    const entered = origin !== undefined && PEOPLE_ORIGINS.has(origin.channel);
+    const layout = entered && deps.layouts ? await deps.layouts.get('create') : null;
+    const required = entered ? requiredOnCreate(layout ?? defaultLayout('create', fields)) : [];
+    return { picklists, fields, ...(required.length > 0 ? { requiredOnCreate: required } : {}), ...(locale ? { locale } : {}) };
   }
 
   const ingest = createIngest({ ...deps, prepareContext: context });
+  const batches = deps.batches;
+  const emitBatch = async (written: BatchWritten, actorId: string | null, at: Date) => {
+    for (const lead of written.created) await deps.events?.emit('lead.created', { lead, actorId, at });
+    await emitFor(written.leads, written.activities);
+    for (const { lead, from, to } of written.qualified) await deps.events?.emit('lead.qualified', { lead, actorId, at, from, to });
+  };
+  const ingestBatch = batches ? createBatchIngest({ ...deps, batches, prepareContext: context, emit: emitBatch }) : null;
+  const revertBatch = batches ? createBatchRevert({ ...deps, batches, emit: emitBatch }) : null;
 
   /** Tell the plugins, after the commit. A handler's failure is the hook bus's to report. */
   async function emitFor(leads: readonly Lead[], activities: readonly Activity[]): Promise<void> {
@@ -150,6 +180,8 @@ export function createLeadService(deps: LeadServiceDeps) {
     const byId = new Map(locked.map((l) => [l.id, l]));
     const missing = unique.find((id) => !byId.has(id));
     if (missing !== undefined) return err({ code: 'NOT_FOUND', id: missing });
+    const merged = locked.find((l) => l.mergedIntoId !== null);
+    if (merged) return err({ code: 'MERGED', id: merged.id, into: merged.mergedIntoId! });
     return ok(unique.map((id) => byId.get(id)!));
   }
 
@@ -171,9 +203,24 @@ export function createLeadService(deps: LeadServiceDeps) {
   }
 
   return {
+    /** What normalizing and validating an edit needs now (picklists, field definitions), for other use cases (merges). */
+    prepareContext: (locale?: Locale): Promise<PrepareContext> => context(locale),
+
     /** Run one submission through the ingest pipeline (the API's `leads.create`, capture, SMS, imports). */
     ingest(request: IngestRequest): Promise<LeadResult<IngestOutcome>> {
       return ingest(request);
+    },
+
+    /** Many rows through the pipeline's rules at once, set-based (spreadsheet imports): see `createBatchIngest`. */
+    ingestBatch(request: BatchIngestRequest) {
+      if (!ingestBatch) throw new Error('ingestBatch needs the `batches` storage');
+      return ingestBatch(request);
+    },
+
+    /** Undo batches: delete the leads they created, restore what they updated, where untouched since. */
+    revertBatch(request: BatchRevertRequest) {
+      if (!revertBatch) throw new Error('revertBatch needs the `batches` storage');
+      return revertBatch(request);
     },
 
     /** Create a lead from the web app or API, duplicates allowed (`leads.create` picks its own policy via `ingest`). */
@@ -187,9 +234,15 @@ export function createLeadService(deps: LeadServiceDeps) {
       return lead ? ok(lead) : err({ code: 'NOT_FOUND', id });
     },
 
-    list(actor: Actor, query: LeadListQuery): Promise<LeadPage> {
-      return deps.leads.list(leadScope(actor), query);
+    /** A page of leads in the actor's scope; `where` and the sort are checked against the fields in force. */
+    async list(actor: Actor, request: LeadListRequest, locale?: Locale): Promise<LeadResult<LeadPage>> {
+      const query = resolveLeadListQuery(request, await fieldCatalog(), locale);
+      if (!query.ok) return err({ code: 'VALIDATION', fields: query.error });
+      return ok(await deps.leads.list(leadScope(actor), query.value));
     },
+
+    /** The fields in force: active definitions and the enabled field types, with path resolution. */
+    fieldCatalog,
 
     async update(
       actor: Actor,
@@ -302,6 +355,8 @@ export function createLeadService(deps: LeadServiceDeps) {
       return setArchived(actor, ids, false);
     },
 
+    logActivity,
+
     /**
      * Score leads again now — fields, timeline and plugin scorers — and store what changed, with
      * `lead.qualified` for each qualification that moved. For changes made outside this service
@@ -323,6 +378,40 @@ export function createLeadService(deps: LeadServiceDeps) {
       });
     },
   };
+
+  /**
+   * Add an activity to a lead's timeline on behalf of a feature or plugin (an SMS, a call), in one
+   * transaction with the lead's rescore (behavior rules count it); `activity.logged`, and
+   * `lead.qualified` if the qualification moved, follow the commit. `actor` null: the system, which
+   * sees every lead; a user only the leads in their scope.
+   */
+  async function logActivity(
+    actor: Actor | null,
+    leadId: string,
+    entry: ActivityData,
+  ): Promise<LeadResult<{ lead: Lead; activity: Activity }>> {
+    const rules = await rulesNow();
+    const respond = await deps.firstResponse?.();
+    const actorId = actor?.userId ?? null;
+    const at = now();
+    const written = await deps.leads.transaction(async (tx) => {
+      const locked = actor ? await lockAll(tx, actor, [leadId]) : ok(await tx.lock({ kind: 'all' }, [leadId]));
+      if (!locked.ok) return locked;
+      const current = locked.value[0];
+      if (!current) return err({ code: 'NOT_FOUND' as const, id: leadId });
+      const [activity] = await tx.recordActivities([{ ...entry, leadId, actorId, at } as NewActivity]);
+      const answered = respond ? await respond(tx, current, [activity!]) : current;
+      const scored = await rescored(tx, [answered], rules, actorId, at);
+      return ok({ lead: scored.leads[0] ?? answered, activity: activity!, qualified: scored.qualified.changes });
+    });
+    if (!written.ok) return written;
+    const { lead, activity, qualified } = written.value;
+    if (deps.events) {
+      await deps.events.emit('activity.logged', { lead, actorId, at, activity });
+      for (const change of qualified) await deps.events.emit('lead.qualified', { lead: change.lead, actorId, at, from: change.from, to: change.to });
+    }
+    return ok({ lead, activity });
+  }
 
   async function setArchived(actor: Actor, ids: readonly string[], archived: boolean): Promise<LeadResult<Lead[]>> {
     const rules = await rulesNow();

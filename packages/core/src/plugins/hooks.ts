@@ -1,5 +1,7 @@
 import type { Activity, FieldChanges } from '../lead/activity.js';
 import type { Lead, Qualification } from '../lead/lead.js';
+import type { Notification } from '../notifications/notification.js';
+import type { Task } from '../tasks/task.js';
 
 /** What every lead event says: the lead as it is now, who did it (null: the system), and when. */
 export interface LeadEventBase {
@@ -33,6 +35,13 @@ export interface LeadEvents {
   'lead.qualified': LeadEventBase & { from: Qualification; to: Qualification };
   /** A response deadline passed: `policy` names the SLA rule, `dueAt` when the lead should have been handled. */
   'lead.slaBreached': LeadEventBase & { policy: string; dueAt: Date; from: 'pending'; to: 'breached' };
+  /**
+   * A task's reminder time came (`task.remindAt`): `userId` is who was reminded (the assignee), and
+   * has an in-app notification; a plugin can send an SMS or email too. Sent once per reminder time.
+   */
+  'task.reminder': LeadEventBase & { task: Task; userId: string | null };
+  /** An in-app notification was written for a user (a reminder, a missed response deadline). */
+  'notification.created': { notification: Notification; at: Date };
 }
 
 /** A name-to-payload map of events, such as `LeadEvents`. */

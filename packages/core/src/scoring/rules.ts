@@ -53,10 +53,23 @@ export interface ScoringRules {
   behavior: BehaviorRule[];
   thresholds: QualificationThresholds;
   /**
-   * Create an urgent task for the owner when a lead turns `sql`. Stored now; acted on when tasks
-   * exist (until then a `lead.qualified` handler can do it).
+   * Create an urgent task for the owner when a lead turns `sql` (at capture or later), due
+   * `dueInMinutes` after; `true` is `{ enabled: true, dueInMinutes: 30 }`.
    */
-  urgentTaskOnSql: boolean;
+  urgentTaskOnSql: boolean | UrgentTaskSetting;
+}
+
+export interface UrgentTaskSetting {
+  enabled: boolean;
+  dueInMinutes: number;
+  /** The task's title; default a short "call this hot lead" in Persian. */
+  title?: string | undefined;
+}
+
+/** The urgent-task switch as an object, whichever form it was saved in. */
+export function urgentTaskSetting(rules: Pick<ScoringRules, 'urgentTaskOnSql'>): UrgentTaskSetting {
+  const value = rules.urgentTaskOnSql;
+  return typeof value === 'boolean' ? { enabled: value, dueInMinutes: 30 } : value;
 }
 
 export const defaultScoringRules: ScoringRules = {
@@ -107,7 +120,14 @@ export const scoringRulesSchema = z.strictObject({
   fit: z.array(fitRuleSchema).max(scoringLimits.fitRules),
   behavior: z.array(behaviorRuleSchema).max(scoringLimits.behaviorRules),
   thresholds: z.strictObject({ mql: threshold, sql: threshold }),
-  urgentTaskOnSql: z.boolean(),
+  urgentTaskOnSql: z.union([
+    z.boolean(),
+    z.strictObject({
+      enabled: z.boolean(),
+      dueInMinutes: z.number().int().min(0).max(7 * 24 * 60).default(30),
+      title: z.string().trim().min(1).max(300).optional(),
+    }),
+  ]),
 });
 
 export type ScoringRulesInput = z.input<typeof scoringRulesSchema>;

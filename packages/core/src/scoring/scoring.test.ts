@@ -34,7 +34,7 @@ const baseLead: LeadWritable = {
 };
 const lead = (over: Partial<LeadWritable> = {}): LeadWritable => ({ ...baseLead, ...over });
 const storedLead = (over: Partial<Lead> = {}): Lead => ({
-  ...baseLead, id: '00000000-0000-4000-8000-000000000001', score: 0, qualification: 'cold', archivedAt: null, convertedAt: null,
+  ...baseLead, id: '00000000-0000-4000-8000-000000000001', score: 0, qualification: 'cold', archivedAt: null, convertedAt: null, mergedIntoId: null, mergedAt: null, nextTaskAt: null, nextTaskTitle: null, firstResponseAt: null, firstResponseSeconds: null, slaDueAt: null, slaBreachedAt: null,
   version: 1, createdAt: new Date('2025-01-01'), updatedAt: new Date('2025-01-01'), ...over,
 });
 const validRule = { id: 'r1', label: label('r1'), field: 'industry', op: 'eq', value: 'technology', points: 10 };

@@ -1,5 +1,3 @@
-import type { LeadSortField } from '@sarnakh/core';
-
 export interface CursorPosition {
   /** The sort expression's value as Postgres prints it (keeps microseconds and infinities). */
   value: string;
@@ -7,7 +5,8 @@ export interface CursorPosition {
 }
 
 interface Sort {
-  field: LeadSortField;
+  /** A built-in sort or `custom.<key>`. */
+  field: string;
   direction: 'asc' | 'desc';
 }
 

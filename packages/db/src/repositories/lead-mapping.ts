@@ -5,7 +5,7 @@ import type { LeadRow, SarnakhDatabase } from '../schema.js';
 
 /** A stored row as the domain's Lead (numeric comes back from the drivers as a string). */
 export function toLead(row: LeadRow): Lead {
-  const { searchText: _searchText, pluginScore: _pluginScore, annualRevenue, customFields, qualification, ...rest } = row;
+  const { searchText: _searchText, pluginScore: _pluginScore, slaPolicy: _slaPolicy, slaState: _slaState, annualRevenue, customFields, qualification, ...rest } = row;
   return {
     ...rest,
     annualRevenue: annualRevenue === null ? null : Number(annualRevenue),

@@ -6,7 +6,6 @@ import {
   type LeadListQuery,
   type LeadPage,
   type LeadScope,
-  type LeadSortField,
   type LeadStore,
   type LeadTransaction,
   type Activity,
@@ -20,33 +19,12 @@ import { sql, type InsertObject, type Expression, type ExpressionBuilder, type K
 import type { SarnakhDatabase } from '../schema.js';
 import { jsonb } from '../json.js';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.js';
+import { sortSql, sortValuePatterns, whereSql } from './lead-where.js';
 import { toLead, toRowValues } from './lead-mapping.js';
 import { loadScoringFacts } from './scoring.js';
 
 type Db = Kysely<SarnakhDatabase>;
 type Eb = ExpressionBuilder<SarnakhDatabase, 'leads'>;
-
-/**
- * Each sort is an expression with no NULLs (so keyset comparisons are total) and its SQL type
- * (to read the cursor's text value back). Each has a matching `(expression, id)` index.
- */
-type SortType = 'timestamptz' | 'integer' | 'text';
-const sortExpressions: Record<LeadSortField, { expr: string; type: SortType }> = {
-  createdAt: { expr: 'created_at', type: 'timestamptz' },
-  updatedAt: { expr: 'updated_at', type: 'timestamptz' },
-  score: { expr: 'score', type: 'integer' },
-  lastContactAt: { expr: "coalesce(last_contact_at, '-infinity'::timestamptz)", type: 'timestamptz' },
-  firstName: { expr: "coalesce(first_name, '')", type: 'text' },
-  lastName: { expr: "coalesce(last_name, '')", type: 'text' },
-  company: { expr: "coalesce(company, '')", type: 'text' },
-};
-
-/** What Postgres prints for each sort type; a cursor value that is not one was tampered with. */
-const sortValuePatterns: Record<SortType, RegExp> = {
-  timestamptz: /^(-?infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2})$/,
-  integer: /^-?\d{1,10}$/,
-  text: /^[\s\S]{0,1000}$/,
-};
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const asArray = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
@@ -59,6 +37,10 @@ function filterConditions(eb: Eb, query: LeadListQuery): Expression<SqlBool>[] {
   const f = query.filter;
   const out: Expression<SqlBool>[] = [];
   out.push(f.archived ? eb('leads.archivedAt', 'is not', null) : eb('leads.archivedAt', 'is', null));
+  // A converted lead lives on as its contact, organization and opportunity; `leads.get` still reads it.
+  out.push(f.converted ? eb('leads.convertedAt', 'is not', null) : eb('leads.convertedAt', 'is', null));
+  // A merged lead lives on in its survivor; `leads.get` still finds it (to redirect).
+  out.push(eb('leads.mergedIntoId', 'is', null));
   if (f.stage !== undefined) out.push(eb('leads.stage', 'in', asArray(f.stage)));
   if (f.priority !== undefined) out.push(eb('leads.priority', 'in', asArray(f.priority)));
   if (f.source !== undefined) out.push(eb('leads.source', 'in', asArray(f.source)));
@@ -69,6 +51,7 @@ function filterConditions(eb: Eb, query: LeadListQuery): Expression<SqlBool>[] {
   if (f.createdTo) out.push(eb('leads.createdAt', '<=', f.createdTo));
   if (f.lastContactFrom) out.push(eb('leads.lastContactAt', '>=', f.lastContactFrom));
   if (f.lastContactTo) out.push(eb('leads.lastContactAt', '<=', f.lastContactTo));
+  for (const condition of query.where) out.push(whereSql(condition));
   if (f.search) {
     for (const term of searchTerms(f.search)) {
       // Two-letter trigram scans take seconds at 1M rows: short terms match a name/phone prefix.
@@ -84,7 +67,7 @@ function filterConditions(eb: Eb, query: LeadListQuery): Expression<SqlBool>[] {
 
 function keysetCondition(query: LeadListQuery): RawBuilder<boolean> | null {
   if (query.cursor === null) return null;
-  const { expr, type } = sortExpressions[query.sort.field];
+  const { expr, type } = sortSql(query.sort);
   const cursor = decodeCursor(query.cursor, query.sort);
   if (!sortValuePatterns[type].test(cursor.value)) throw new InvalidCursorError('not a cursor');
   const op = query.sort.direction === 'desc' ? sql.raw('<') : sql.raw('>');
@@ -115,6 +98,7 @@ async function findDuplicate(db: Db, keys: DuplicateKeys): Promise<DuplicateMatc
     .selectFrom('leads')
     .selectAll()
     .where('archivedAt', 'is', null)
+    .where('mergedIntoId', 'is', null)
     .where((eb) =>
       eb.or([
         ...(phones.length > 0 ? [eb('mobile', 'in', [...phones]), eb('phone', 'in', [...phones])] : []),
@@ -133,8 +117,23 @@ async function findDuplicate(db: Db, keys: DuplicateKeys): Promise<DuplicateMatc
 }
 
 /** Advisory-lock keys for dedup: one per normalized key, in a namespace of their own. */
-const dedupLockKeys = (keys: DuplicateKeys): string[] =>
+export const dedupLockKeys = (keys: DuplicateKeys): string[] =>
   [...keys.phones.map((p) => `lead-dedup:phone:${p}`), ...keys.emails.map((e) => `lead-dedup:email:${e}`)].sort();
+
+/** One page of `leads.list` as a query (tests read its plan). */
+export function listQuery(db: Db, scope: LeadScope, query: LeadListQuery) {
+  const { expr } = sortSql(query.sort);
+  const dir = query.sort.direction === 'desc' ? sql.raw('desc') : sql.raw('asc');
+  const keyset = keysetCondition(query);
+  return db
+    .selectFrom('leads')
+    .selectAll()
+    .select(sql<string>`(${sql.raw(expr)})::text`.as('sortKey'))
+    .where((eb) => eb.and([scopeCondition(eb, scope), ...filterConditions(eb, query), ...(keyset ? [keyset] : [])]))
+    .orderBy(sql`${sql.raw(expr)} ${dir}`)
+    .orderBy(sql`id ${dir}`)
+    .limit(query.limit + 1);
+}
 
 export function createLeadStore(db: Db): LeadStore {
   return {
@@ -153,18 +152,7 @@ export function createLeadStore(db: Db): LeadStore {
     },
 
     async list(scope, query): Promise<LeadPage> {
-      const { expr } = sortExpressions[query.sort.field];
-      const dir = query.sort.direction === 'desc' ? sql.raw('desc') : sql.raw('asc');
-      const keyset = keysetCondition(query);
-      const rows = await db
-        .selectFrom('leads')
-        .selectAll()
-        .select(sql<string>`(${sql.raw(expr)})::text`.as('sortKey'))
-        .where((eb) => eb.and([scopeCondition(eb, scope), ...filterConditions(eb, query), ...(keyset ? [keyset] : [])]))
-        .orderBy(sql`${sql.raw(expr)} ${dir}`)
-        .orderBy(sql`id ${dir}`)
-        .limit(query.limit + 1)
-        .execute();
+      const rows = await listQuery(db, scope, query).execute();
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       const nextCursor =
@@ -178,7 +166,8 @@ export function createLeadStore(db: Db): LeadStore {
   };
 }
 
-function createLeadTransaction(trx: Db): LeadTransaction {
+/** The lead writes of a transaction, for repositories whose transactions also write leads (merges). */
+export function createLeadTransaction(trx: Db): LeadTransaction {
   return {
     async lock(scope, ids) {
       const valid = ids.filter(isUuid);
@@ -235,6 +224,22 @@ function createLeadTransaction(trx: Db): LeadTransaction {
     },
 
     scoringFacts: (ids, activityTypes) => loadScoringFacts(trx, ids, activityTypes),
+
+    async setFirstResponse(id, at, businessSeconds) {
+      const row = await trx
+        .updateTable('leads')
+        .set({
+          firstResponseAt: at,
+          firstResponseSeconds: businessSeconds,
+          // A response before the deadline meets it; after a breach the breach stands.
+          slaState: sql<'met'>`case when sla_state = 'pending' then 'met' else sla_state end`,
+        })
+        .where('id', '=', id)
+        .where('firstResponseAt', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      return toLead(row ?? (await trx.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+    },
 
     async setScore(id, { score, qualification, pluginScore }) {
       const row = await trx

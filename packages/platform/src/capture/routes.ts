@@ -55,6 +55,7 @@ function leadFailure(problem: LeadFailure, locale: Locale): Answer {
     case 'NOT_FOUND':
       return failure(404, 'NOT_FOUND', message('notFound', locale, { id: problem.id }));
     case 'CONFLICT':
+    case 'MERGED':
       return failure(409, 'CONFLICT', message('conflict', locale, { id: problem.id }));
   }
 }

@@ -1,0 +1,4 @@
+export * from './mapping.js';
+export * from './plan.js';
+export * from './ports.js';
+export * from './service.js';

@@ -1,0 +1,3 @@
+export * from './ports.js';
+export * from './failure.js';
+export * from './contact-log.js';
