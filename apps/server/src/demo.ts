@@ -25,7 +25,7 @@ export async function loadDemoData(services: Services, admin: Actor, logger: Log
     leads: createLeadStore(db),
     users: createUserDirectory(db),
     picklists: createPicklistSource(db),
-    customFields: createCustomFieldSource(),
+    customFields: createCustomFieldSource(db),
     now: () => clock,
   });
   let created = 0;

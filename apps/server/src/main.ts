@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadAuthSecret } from '@sarnakh/api';
 import { migrate, openDatabase } from '@sarnakh/db';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
     logger,
     auth: { secret, baseURL: config.publicUrl, trustedOrigins: config.trustedOrigins },
     capture: { trustProxy: config.trustProxy },
+    // Plugins' files (uploads) beside the embedded database's folder: `.sarnakh/files`.
+    filesDir: path.join(path.dirname(path.resolve(config.dataDir)), 'files'),
   });
   const { app, services } = platform;
   await bootstrap(services, config, logger);

@@ -1,20 +1,8 @@
+import { DEFAULT_TIME_ZONE, isTimeZone, localTime, weekdays, type LocalTime, type Weekday } from '@sarnakh/core';
 import { z } from 'zod';
 
-/** Days of the week, Saturday first, as Iranian (and many Arab) weeks run. */
-export const weekdays = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
-export type Weekday = (typeof weekdays)[number];
-
-export const DEFAULT_TIME_ZONE = 'Asia/Tehran';
-
-/** Whether the runtime knows this IANA time zone (`Asia/Tehran`, `Asia/Dubai`, `UTC`). */
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Core's business calendar (the SLA's) names the week, reads wall clocks and checks time zones the same way.
+export { DEFAULT_TIME_ZONE, isTimeZone, localTime, weekdays, type LocalTime, type Weekday };
 
 const time = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00 to 23:59');
 const endTime = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM, 00:01 to 24:00');
@@ -41,42 +29,6 @@ export interface Availability {
   /** Null: any time. An empty list: never. */
   workingHours: readonly WorkingWindow[] | null;
   leave: readonly Leave[];
-}
-
-/** A moment as a member's wall clock reads it. */
-export interface LocalTime {
-  /** `YYYY-MM-DD` in the member's time zone: the day daily caps count. */
-  day: string;
-  weekday: Weekday;
-  /** Minutes since local midnight. */
-  minutes: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const shortDays: Record<string, Weekday> = { Sat: 'sat', Sun: 'sun', Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri' };
-
-export function localTime(at: Date, timeZone: string): LocalTime {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(at)) parts[part.type] = part.value;
-  return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: shortDays[parts.weekday ?? ''] ?? 'sat',
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
 }
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

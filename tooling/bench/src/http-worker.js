@@ -4,9 +4,10 @@
  * main thread's event loop to itself. Plain JavaScript: it must run under tsx and under Vitest alike.
  * Loopback only: it is handed the origin of a server this process started.
  *
- * A job: `{ origin, method, path, headers, bodies?, count, concurrency }`. `concurrency` keep-alive
- * connections each send their next request as soon as the previous answer is read; request `i`
- * carries `bodies[i % bodies.length]`. The answer: each request's latency in ms, the status counts,
+ * A job: `{ origin, method, path, headers, bodies?, bodyHeaders?, count, concurrency }`. `concurrency`
+ * keep-alive connections each send their next request as soon as the previous answer is read;
+ * request `i` carries `bodies[i % bodies.length]`, with `bodyHeaders[i % bodies.length]` added to
+ * `headers` when given (a signature per body). The answer: each request's latency in ms, the status counts,
  * the wall time, the first answer's body (for checks), and the first non-2xx answer (to fail
  * loudly rather than time errors). Each job opens its own connections and closes them after.
  */
@@ -17,13 +18,13 @@ import { URL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 
 /**
- * @typedef {{ origin: string; method: string; path: string; headers: Record<string, string>; bodies?: string[]; count: number; concurrency: number }} Job
+ * @typedef {{ origin: string; method: string; path: string; headers: Record<string, string>; bodies?: string[]; bodyHeaders?: Record<string, string>[]; count: number; concurrency: number }} Job
  * @typedef {{ latencies: number[]; statuses: Record<string, number>; elapsedMs: number; firstBody: string; firstError: string | null }} JobResult
  */
 
 /** @param {Job} job @returns {Promise<JobResult>} */
 async function run(job) {
-  const { origin, method, path, headers, bodies, count, concurrency } = job;
+  const { origin, method, path, headers, bodies, bodyHeaders, count, concurrency } = job;
   const url = new URL(origin);
   if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') throw new Error(`loopback only, not ${url.hostname}`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -39,6 +40,7 @@ async function run(job) {
   const one = (i) =>
     new Promise((resolve, reject) => {
       const body = bodies ? bodies[i % bodies.length] : undefined;
+      const extra = bodies && bodyHeaders ? bodyHeaders[i % bodies.length] : undefined;
       const started = performance.now();
       const request = http.request(
         {
@@ -47,7 +49,7 @@ async function run(job) {
           port: url.port,
           method,
           path,
-          headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          headers: body === undefined ? headers : { ...headers, ...extra, 'content-length': String(Buffer.byteLength(body)) },
         },
         (response) => {
           /** @type {Buffer[]} */

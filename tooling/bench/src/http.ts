@@ -23,7 +23,8 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Listening> {
+/** Serve `fetch` on a loopback port. */
+export function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Listening> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => {
       const { port } = server.address() as AddressInfo;
@@ -107,6 +108,8 @@ export interface LoadJob {
   path: string;
   headers?: Record<string, string>;
   bodies?: string[];
+  /** Headers for each body (same index), added to `headers`: a signature per body. */
+  bodyHeaders?: Record<string, string>[];
   count: number;
   concurrency: number;
 }

@@ -22,6 +22,43 @@ if (!['embedded', 'postgres', 'both'].includes(databases)) throw new Error(`--db
 const count = Number(flag('leads') ?? (smoke ? 1_000 : 1_000_000));
 if (!Number.isInteger(count) || count < 100) throw new Error('--leads must be an integer of at least 100');
 
+if (args.includes('--excel')) {
+  // The Excel import against exceljs's parse-only floor (`BENCH_EXCEL_1M=1` adds a 1M-row file).
+  const { runExcelBench } = await import('./excel-import.js');
+  const table = await runExcelBench({
+    cacheDir: fileURLToPath(new URL('../.cache/excel', import.meta.url)),
+    rows: Number(flag('rows') ?? (smoke ? 2_000 : 100_000)),
+    databases: databases === 'both' ? ['embedded', 'postgres'] : [databases as 'embedded' | 'postgres'],
+    postgresUrl: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || DEFAULT_POSTGRES_URL,
+    million: process.env.BENCH_EXCEL_1M === '1',
+    log: (line) => console.error(line),
+  });
+  console.log(table);
+  process.exit(0);
+}
+
+if (args.includes('--web')) {
+  // The web app's list page: initial JavaScript gzipped against its 300 KB budget.
+  const { measureWebApp, renderWebApp } = await import('./web-app.js');
+  console.log(renderWebApp(measureWebApp((line) => console.error(line))));
+  process.exit(0);
+}
+
+if (args.includes('--sms')) {
+  // Inbound SMS pushes accepted per second against a bare Hono route.
+  const { runSmsBench } = await import('./sms-capture.js');
+  console.log(
+    await runSmsBench({
+      pushes: Number(flag('pushes') ?? (smoke ? 1_000 : 20_000)),
+      concurrency: Number(flag('concurrency') ?? 32),
+      databases: databases === 'both' ? ['embedded', 'postgres'] : [databases as 'embedded' | 'postgres'],
+      postgresUrl: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || DEFAULT_POSTGRES_URL,
+      log: (line) => console.error(line),
+    }),
+  );
+  process.exit(0);
+}
+
 // A smoke run never touches the cached datasets: in memory, and in a scratch schema on Postgres.
 const targets: TargetPlan[] = [];
 if (databases !== 'postgres') targets.push(smoke ? { kind: 'embedded' } : { kind: 'embedded', dataDir: CACHE_DIR });
@@ -42,4 +79,8 @@ const results = await runBench({
 const file = fileURLToPath(new URL(`../../../bench-results${smoke ? '.smoke' : ''}.json`, import.meta.url));
 writeFileSync(file, toJson(results));
 console.log(`${renderHeader(results)}\n\n${renderTable(results)}\n`);
+{
+  const { measureWebApp, renderWebApp } = await import('./web-app.js');
+  console.log(`${renderWebApp(measureWebApp((line) => console.error(line)))}\n`);
+}
 console.error(`wrote ${file} (${((performance.now() - started) / 1000).toFixed(0)} s)`);

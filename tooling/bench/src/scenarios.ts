@@ -5,6 +5,7 @@ import type { CompiledQuery, KyselyPlugin } from 'kysely';
 import superjson from 'superjson';
 import { benchOwnerId, DATASET_NOW, leadRow, type DatasetSpec } from './dataset.js';
 import type { App, LoadClient, LoadJob, LoadResult } from './http.js';
+import { insightsScenarios } from './insights.js';
 import { concurrently, latency, median, rate, type Measure, type Round } from './stats.js';
 import type { Target } from './targets.js';
 
@@ -253,6 +254,7 @@ export async function runScenarios(ctx: ScenarioContext): Promise<Row[]> {
     note: `spread ${spread.max - spread.min} over ${pool.length} agents (${spread.counts.join(' / ')}); every new lead assigned: ${spread.total === spread.created ? 'yes' : `no (${spread.total} of ${spread.created})`}`,
   });
   rows.push({ key: 'web.bundle', figure: 'web app list-page bundle', counterpart: '—', measured: null, limit: null, note: 'n/a (no web app yet)' });
+  rows.push(...(await insightsScenarios(ctx)));
   return rows;
 }
 

@@ -40,6 +40,13 @@ describe('pnpm bench --smoke', () => {
         'capture.insert',
         'assign.rate',
         'web.bundle',
+        'insights.newLeads',
+        'insights.funnel',
+        'insights.conversion',
+        'insights.qualified',
+        'insights.speedToLead',
+        'insights.owners',
+        'insights.sync',
       ]);
       for (const row of rows.filter((r) => !r.note)) {
         expect(row.measured?.value, row.key).toBeGreaterThan(0);
