@@ -11,7 +11,7 @@ export default defineConfig({
         ...sourceConditions,
         test: {
           name: 'unit',
-          include: ['packages/core/src/**/*.test.ts', 'tooling/*/src/**/*.test.ts'],
+          include: ['packages/core/src/**/*.test.ts', 'tooling/*/src/**/*.test.ts', 'apps/admin/src/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/.git/**', 'tooling/bench/**'],
         },
       },
@@ -36,7 +36,21 @@ export default defineConfig({
           maxWorkers: 1,
           isolate: false,
           fileParallelism: false,
-          testTimeout: 30_000,
+          // Generous: these are correctness tests, and CI runs the browser project beside them on 2 cores.
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The web app in Debian's chromium against the real server on a fresh embedded database.
+          name: 'browser',
+          include: ['apps/admin/e2e/**/*.test.ts'],
+          globalSetup: ['apps/admin/e2e/global-setup.ts'],
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },
