@@ -88,6 +88,11 @@ export default async function setup(project: TestProject) {
   };
   server.stdout?.on('data', keep);
   server.stderr?.on('data', keep);
+  // A server that dies mid-run fails every later test with ECONNREFUSED: say why, once.
+  let stopping = false;
+  server.once('exit', (code, signal) => {
+    if (!stopping) console.error(`the web app's server exited during the browser tests (${code ?? signal}):\n${log}`);
+  });
 
   try {
     await waitForHealth(url, server, () => log);
@@ -100,6 +105,7 @@ export default async function setup(project: TestProject) {
   project.provide('chromiumPath', chromiumPath);
 
   return async () => {
+    stopping = true;
     if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
