@@ -61,10 +61,12 @@ async function waitForHealth(url: string, server: ChildProcess, output: () => st
  */
 export default async function setup(project: TestProject) {
   const chromiumPath = findChromium();
-  execFileSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: adminDir, stdio: 'inherit' });
-
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sarnakh-e2e-'));
+  // A build of its own, so two runs side by side never serve each other's half-written assets.
+  const adminDist = join(dataDir, 'admin-dist');
+  execFileSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn', '--outDir', adminDist, '--emptyOutDir'], { cwd: adminDir, stdio: 'inherit' });
+
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   const server = spawn(process.execPath, ['--conditions=@sarnakh/source', '--import', 'tsx', 'apps/server/src/main.ts'], {
@@ -74,7 +76,8 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: '',
-      SARNAKH_DATA_DIR: dataDir,
+      SARNAKH_DATA_DIR: join(dataDir, 'data'),
+      SARNAKH_ADMIN_DIST: adminDist,
       SARNAKH_PUBLIC_URL: url,
       SARNAKH_ADMIN_EMAIL: ADMIN_EMAIL,
       SARNAKH_ADMIN_PASSWORD: ADMIN_PASSWORD,

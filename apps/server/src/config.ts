@@ -20,6 +20,8 @@ const envSchema = z.object({
   SARNAKH_AUTH_SECRET: z.string().min(32).optional(),
   /** How many reverse proxies in front of the server to believe in X-Forwarded-For (0: none). */
   SARNAKH_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** The built web app to serve at `/` (default: apps/admin/dist in this checkout). */
+  SARNAKH_ADMIN_DIST: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +37,8 @@ export interface ServerConfig {
   authSecret: string | undefined;
   /** Proxy hops whose X-Forwarded-For is believed for per-client rate limits. */
   trustProxy: number;
+  /** The built web app's folder, when not the checkout's apps/admin/dist. */
+  adminDist: string | undefined;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -75,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     trustedOrigins: [...new Set(trustedOrigins)],
     authSecret: e.SARNAKH_AUTH_SECRET,
     trustProxy: e.SARNAKH_TRUST_PROXY,
+    adminDist: e.SARNAKH_ADMIN_DIST,
     logLevel: e.LOG_LEVEL,
   };
 }

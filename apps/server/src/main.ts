@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     logger,
     auth: { secret, baseURL: config.publicUrl, trustedOrigins: config.trustedOrigins },
     capture: { trustProxy: config.trustProxy },
+    ...(config.adminDist === undefined ? {} : { adminDist: path.resolve(config.adminDist) }),
     // Plugins' files (uploads) beside the embedded database's folder: `.sarnakh/files`.
     filesDir: path.join(path.dirname(path.resolve(config.dataDir)), 'files'),
   });
