@@ -51,6 +51,8 @@ export interface Services {
   conversion: ConversionService;
   /** Notes, calls, tasks, reminders, notifications and the response-time SLA. */
   followUps: FollowUpServices;
+  /** The clock every service here runs on: the real one, or a test's (see `ServicesOptions.now`). */
+  now: () => Date;
 }
 
 export interface ServicesOptions {
@@ -97,6 +99,7 @@ export function createServices(options: ServicesOptions): Services {
   return {
     database,
     auth,
+    now: options.now ?? (() => new Date()),
     leads,
     scoring: scoring.service,
     users: createUserRepository(db),

@@ -1,5 +1,5 @@
 import { createUserAccount, type Context, type SessionUser } from '@sarnakh/api';
-import type { LeadEvents, Role } from '@sarnakh/core';
+import { leadEventNames, type LeadEvents, type Role } from '@sarnakh/core';
 import { createPluginStateStore } from '@sarnakh/db';
 import { openTestDatabase, type TestDatabase } from '@sarnakh/db/testing';
 import { startPlatform, type Platform } from '@sarnakh/platform';
@@ -35,20 +35,6 @@ export interface EventSpy {
   of<K extends keyof LeadEvents>(name: K): LeadEvents[K][];
   clear(): void;
 }
-
-const eventNames: (keyof LeadEvents)[] = [
-  'lead.created',
-  'lead.updated',
-  'lead.stageChanged',
-  'lead.assigned',
-  'lead.converted',
-  'lead.archived',
-  'activity.logged',
-  'lead.qualified',
-  'lead.slaBreached',
-  'task.reminder',
-  'notification.created',
-];
 
 export interface TestPlatform<P extends readonly SarnakhPlugin[]> {
   platform: Platform<P>;
@@ -101,7 +87,7 @@ export async function startTestPlatform<const P extends readonly SarnakhPlugin[]
     });
 
     const events: RecordedEvent[] = [];
-    for (const name of eventNames) {
+    for (const name of leadEventNames) {
       platform.host.hooks.on(name, (payload) => void events.push({ name, payload } as RecordedEvent), { pluginId: 'plugin-testing' });
     }
 

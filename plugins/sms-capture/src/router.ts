@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { fieldError, type Actor, type Locale, type Role } from '@sarnakh/core';
+import { fieldError, leadScope, type Actor, type Locale, type Role } from '@sarnakh/core';
 import { badRequest, leadFailureToError, pluginTrpc, type PluginServices } from '@sarnakh/plugin-sdk';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -220,7 +220,7 @@ export const smsCaptureRouter = t.router({
   }),
 
   inbox: t.router({
-    /** Received messages, newest first. */
+    /** Received messages, newest first; agents see unclaimed messages and their own leads' (see `InboxQuery.scope`). */
     list: t.authedProcedure
       .input(
         z.strictObject({
@@ -235,6 +235,7 @@ export const smsCaptureRouter = t.router({
       )
       .query(async ({ ctx, input }) => {
         const page = await listInbox(ctx.plugin.database.raw, {
+          scope: leadScope(ctx.actor),
           lineId: input.lineId,
           handled: input.handled,
           from: input.from === undefined ? undefined : asStoredNumber(input.from),

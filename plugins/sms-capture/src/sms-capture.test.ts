@@ -243,7 +243,7 @@ describe('auto mode', () => {
     });
     expect(t.events.of('lead.created').map((e) => e.lead.id)).toEqual([lead.id]);
     // A job that runs again changes nothing.
-    await t.platform.jobs.send('sms-capture.process', { messageId: (await t.as(agent).smsCapture.inbox.list({ lineId: line.id })).items[0]!.id });
+    await t.platform.jobs.send('sms-capture.process', { messageId: (await t.as(admin).smsCapture.inbox.list({ lineId: line.id })).items[0]!.id });
     await t.runJobs('sms-capture.process');
     expect((await timeline(admin, lead.id)).length).toBe(2);
   });
@@ -278,6 +278,29 @@ describe('auto mode', () => {
     } finally {
       await t.as(admin).scoring.setRules({ fit: [], behavior: [], thresholds: { mql: 40, sql: 70 }, urgentTaskOnSql: false });
     }
+  });
+
+  it('an agent sees unclaimed messages and their own leads’ messages, not another agent’s conversations', async () => {
+    const other = await t.user('agent', 'Other agent');
+    const auto = await genericLine({ autoCreate: true });
+    const manual = await genericLine({ autoCreate: false });
+    const mine = mobile();
+    const theirs = mobile();
+    const stranger = mobile();
+    const myLead = await t.as(agent).leads.create({ lastName: 'Mine', mobile: mine.local });
+    const theirLead = await t.as(other).leads.create({ lastName: 'Theirs', mobile: theirs.local });
+    await pushGeneric(auto, { messageId: 'scope-1', from: mine.e164, to: '3000', text: 'mine' });
+    await pushGeneric(auto, { messageId: 'scope-2', from: theirs.e164, to: '3000', text: 'theirs' });
+    await pushGeneric(manual, { messageId: 'scope-3', from: stranger.e164, to: '3000', text: 'who?' });
+    await t.runJobs('sms-capture.process');
+    expect((await messagesOf(auto.id)).map((m) => m.leadId)).toEqual([myLead.id, theirLead.id]);
+    expect((await messagesOf(manual.id)).map((m) => m.leadId)).toEqual([null]);
+
+    const texts = async (user: SessionUser) =>
+      (await Promise.all([auto, manual].map((line) => t.as(user).smsCapture.inbox.list({ lineId: line.id })))).flatMap((p) => p.items.map((m) => m.text)).sort();
+    expect(await texts(agent)).toEqual(['mine', 'who?']);
+    expect(await texts(other)).toEqual(['theirs', 'who?']);
+    expect(await texts(manager)).toEqual(['mine', 'theirs', 'who?']);
   });
 
   it('keyword rules set the source, campaign and tags of the new lead', async () => {

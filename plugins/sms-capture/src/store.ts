@@ -1,3 +1,4 @@
+import type { LeadScope } from '@sarnakh/core';
 import { jsonb } from '@sarnakh/db';
 import { sql, type Kysely } from 'kysely';
 import type { KeywordRule } from './keywords.js';
@@ -244,6 +245,11 @@ export async function pendingMessages(raw: Raw, before: Date, limit: number): Pr
 }
 
 export interface InboxQuery {
+  /**
+   * Whose messages: an agent sees the shared queue (messages not yet tied to a lead) and the
+   * messages of leads they own, never the conversations of another agent's leads.
+   */
+  scope: LeadScope;
   lineId?: string | undefined;
   handled?: boolean | undefined;
   from?: string | undefined;
@@ -271,6 +277,9 @@ export function decodeCursor(cursor: string): [Date, string] | null {
 /** Newest first. `search` matches the text or the sender's number, case-insensitively. */
 export async function listInbox(raw: Raw, q: InboxQuery): Promise<{ items: StoredMessage[]; nextCursor: string | null }> {
   const where = [sql`true`];
+  if (q.scope.kind === 'owned') {
+    where.push(sql`(lead_id is null or exists (select 1 from leads l where l.id = lead_id and l.owner_id = ${q.scope.ownerId}))`);
+  }
   if (q.lineId) where.push(sql`line_id = ${q.lineId}`);
   if (q.handled !== undefined) where.push(q.handled ? sql`handled is not null` : sql`handled is null`);
   if (q.from) where.push(sql`from_number = ${q.from}`);

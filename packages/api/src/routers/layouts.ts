@@ -24,7 +24,7 @@ export const layoutsRouter = router({
     const catalog = await ctx.services.leads.fieldCatalog();
     const checked = checkLayout(input, catalog, ctx.locale);
     if (!checked.ok) throw badRequest(checked.error);
-    await createLayoutRepository(ctx.services.database.db).save(checked.value, ctx.actor.userId, new Date());
+    await createLayoutRepository(ctx.services.database.db).save(checked.value, ctx.actor.userId, ctx.services.now());
     return { ...checked.value, saved: true };
   }),
 });

@@ -22,6 +22,6 @@ export const notificationsRouter = router({
 
   /** `{ ids }` or `{ all: true }`; only the caller's own notifications change. Returns how many did. */
   markRead: authedProcedure.input(markReadSchema).mutation(async ({ ctx, input }) => ({
-    updated: await ctx.services.followUps.notifications.markRead(ctx.actor.userId, input, new Date()),
+    updated: await ctx.services.followUps.notifications.markRead(ctx.actor.userId, input, ctx.services.now()),
   })),
 });

@@ -100,7 +100,7 @@ export const picklistsRouter = router({
       throw badRequest([fieldError('key', 'invalid_value', ctx.locale)]);
     }
     // Retiring twice keeps the first date.
-    if (!value.retired) await createPicklistRepository(ctx.services.database.db).setRetired(input.list, input.key, new Date());
+    if (!value.retired) await createPicklistRepository(ctx.services.database.db).setRetired(input.list, input.key, ctx.services.now());
     return (await findValue(ctx.services, input.list, input.key)).value!;
   }),
 

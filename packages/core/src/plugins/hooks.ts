@@ -44,6 +44,24 @@ export interface LeadEvents {
   'notification.created': { notification: Notification; at: Date };
 }
 
+// A record, not an array, so a new event in `LeadEvents` fails to compile until it is listed here.
+const leadEventKeys: Record<keyof LeadEvents, true> = {
+  'lead.created': true,
+  'lead.updated': true,
+  'lead.stageChanged': true,
+  'lead.assigned': true,
+  'lead.converted': true,
+  'lead.archived': true,
+  'activity.logged': true,
+  'lead.qualified': true,
+  'lead.slaBreached': true,
+  'task.reminder': true,
+  'notification.created': true,
+};
+
+/** Every event core emits, for code that listens to all of them (event spies, audit trails). */
+export const leadEventNames = Object.keys(leadEventKeys) as readonly (keyof LeadEvents)[];
+
 /** A name-to-payload map of events, such as `LeadEvents`. */
 export type EventMap = object;
 
