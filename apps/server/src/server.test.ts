@@ -311,6 +311,20 @@ describe('bootstrap', () => {
     const agentIds = new Set(demoUsers.map((u) => u.id));
     expect(leads.every((l) => l.ownerId === null || agentIds.has(l.ownerId))).toBe(true);
 
+    // An agent's day to open the app to: overdue, today's and upcoming follow-ups, calls and notes.
+    const owners = [...new Set(leads.map((l) => l.ownerId).filter((o): o is string => o !== null))];
+    const scopes = { overdue: 0, today: 0, upcoming: 0 };
+    for (const ownerId of owners) {
+      const role = demoUsers.find((u) => u.id === ownerId)!.role;
+      for (const scope of ['overdue', 'today', 'upcoming'] as const) {
+        scopes[scope] += (await api.services.followUps.tasks.list({ userId: ownerId, role }, { scope, limit: 200 })).items.length;
+      }
+    }
+    expect(scopes.overdue).toBeGreaterThan(0);
+    expect(scopes.today + scopes.upcoming).toBeGreaterThan(0);
+    const types = await api.database.db.selectFrom('leadActivities').select('type').where('type', 'in', ['call', 'note']).execute();
+    expect(types.some((t) => t.type === 'call') && types.some((t) => t.type === 'note')).toBe(true);
+
     // The admin from the environment can sign in.
     const res = await api.services.auth.handler(
       new Request(`${TRUSTED_ORIGIN}/api/auth/sign-in/email`, {
