@@ -43,7 +43,7 @@ export async function loadDemoData(services: Services, admin: Actor, logger: Log
     if (owner) owned.push({ leadId: result.value.id, owner: { userId: owner.id, role: owner.role } });
   }
   const followUps = await loadDemoFollowUps(services, owned.slice(-DAY_OF_WORK), new Date(), logger);
-  logger.info({ agents: agents.length, leads: created, ...followUps, password: DEMO_PASSWORD }, 'demo data loaded: agents sign in with this password');
+  logger.info({ agents: agents.map((a) => `${a.email} (${a.role})`), leads: created, ...followUps, password: DEMO_PASSWORD }, 'demo data loaded: agents sign in with this password');
 }
 
 /** How many of the newest owned leads get a working history: calls, notes and open follow-ups. */
