@@ -68,7 +68,12 @@ async function run(job) {
           });
         },
       );
-      request.on('error', reject);
+      request.on('error', (error) => {
+        // A keep-alive socket the server closed just as this request went out on it: Node's
+        // documented race, not the server refusing work. Send it again on a fresh socket.
+        if (request.reusedSocket && /** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET') one(i).then(resolve, reject);
+        else reject(error);
+      });
       request.end(body);
     });
 
