@@ -321,6 +321,14 @@ describe('organizations, contacts and opportunities', () => {
       { field: 'expectedCloseDate', code: 'invalid_date' },
       { field: 'salesStage', code: 'unknown_value' },
     ]);
+    const ofOrg = await api.as(agent).opportunities.create({ name: 'Charter', organizationId: org.id, expectedCloseDate: '2026-10-01' });
+    // An organization's page lists its contacts and opportunities; a contact's, its opportunities.
+    expect((await api.as(agent).contacts.list({ filter: { organizationId: org.id } })).items.map((c) => c.id)).toEqual([contact.id]);
+    expect((await api.as(agent).opportunities.list({ filter: { organizationId: org.id } })).items.map((o) => o.id)).toEqual([ofOrg.id]);
+    expect((await api.as(agent).opportunities.list({ filter: { contactId: contact.id } })).items.map((o) => o.id)).toEqual([opportunity.id]);
+    expect((await api.as(agent).organizations.list({ filter: { organizationId: org.id } })).items.map((o) => o.id)).toEqual([org.id]);
+    expect((await api.as(agent).organizations.list({ filter: { contactId: contact.id } })).items).toEqual([]);
+    expect((await api.as(agent).contacts.list({ filter: { organizationId: 'not-a-uuid' } })).items).toEqual([]);
     const staged = await api.as(agent).opportunities.update({ id: opportunity.id, version: 1, patch: { salesStage: 'closed_won', amount: null } });
     expect(staged).toMatchObject({ salesStage: 'closed_won', amount: null, currency: null, version: 2 });
   });

@@ -244,7 +244,12 @@ describe('layouts.*', () => {
     expect(ok.mobile).toBe('+989121112233');
     const captured = await api.services.leads.ingest({ input: { lastName: 'Captured' }, actor: null, duplicatePolicy: 'create', origin: { channel: 'capture' } });
     expect(captured.ok).toBe(true);
-    await api.as(admin).layouts.update({ kind: 'create', sections: [{ key: 'main', title: label('Main'), fields: [{ field: 'lastName' }] }] });
+    // Reset: the default layout again, which requires only what the fields themselves require.
+    expect((await failure(api.as(agent).layouts.reset({ kind: 'create' }))).code).toBe('FORBIDDEN');
+    const reset = await api.as(admin).layouts.reset({ kind: 'create' });
+    expect(reset.saved).toBe(false);
+    expect(await api.as(agent).layouts.get({ kind: 'create' })).toEqual(reset);
+    expect((await api.as(agent).leads.create({ lastName: 'NoMobileAgain', customFields: { seats: 1 } })).lastName).toBe('NoMobileAgain');
   });
 
   it('leave out fields archived since, and show them again once restored', async () => {

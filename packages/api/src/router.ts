@@ -15,6 +15,7 @@ import { organizationsRouter } from './routers/organizations.js';
 import { picklistsRouter } from './routers/picklists.js';
 import { pluginsRouter } from './routers/plugins.js';
 import { scoringRouter } from './routers/scoring.js';
+import { settingsRouter } from './routers/settings.js';
 import { slaRouter } from './routers/sla.js';
 import { tasksRouter } from './routers/tasks.js';
 import { templatesRouter } from './routers/templates.js';
@@ -42,6 +43,7 @@ const coreRouters = {
   organizations: organizationsRouter,
   contacts: contactsRouter,
   opportunities: opportunitiesRouter,
+  settings: settingsRouter,
 };
 
 /** The root router without plugins. */

@@ -32,3 +32,4 @@ export * from './followups/index.js';
 export * from './plugins/index.js';
 export * from './templates/index.js';
 export * from './merge/index.js';
+export * from './settings/index.js';

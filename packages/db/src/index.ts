@@ -19,6 +19,7 @@ export * from './repositories/contacts.js';
 export * from './repositories/opportunities.js';
 export * from './repositories/conversion.js';
 export * from './repositories/settings.js';
+export * from './repositories/org-settings.js';
 export * from './repositories/scoring.js';
 export * from './repositories/distribution.js';
 export * from './repositories/plugin-state.js';

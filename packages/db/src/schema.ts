@@ -233,6 +233,16 @@ export interface SettingsTable {
   updatedAt: GeneratedTimestamp;
 }
 
+/** The organization's settings: one row (`singleton` is always true), none until first saved. */
+export interface OrgSettingsTable {
+  singleton: ColumnType<boolean, boolean | undefined, never>;
+  calendar: string;
+  defaultLocale: string;
+  defaultCurrency: string;
+  updatedBy: string | null;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
+}
+
 /** One merge of leads, kept so it can be listed and undone (`leads.merges`, `leads.unmerge`). */
 export interface LeadMergesTable {
   id: Generated<string>;
@@ -321,6 +331,7 @@ export interface NotificationsTable {
 
 export interface SarnakhDatabase {
   settings: SettingsTable;
+  orgSettings: OrgSettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
   accounts: AccountsTable;

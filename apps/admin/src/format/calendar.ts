@@ -6,9 +6,17 @@ export const calendars = ['auto', 'jalali', 'gregorian'] as const;
 export type CalendarChoice = (typeof calendars)[number];
 export type Calendar = 'jalali' | 'gregorian';
 
-/** fa reads the Solar Hijri (Jalali) calendar, ar and en the Gregorian one, unless the user chose otherwise. */
-export function calendarFor(locale: Locale, choice: CalendarChoice): Calendar {
+/** The organization's calendar setting: `byLocale` is Jalali for fa, Gregorian for ar and en. */
+export type OrgCalendar = 'byLocale' | Calendar;
+
+/**
+ * The calendar dates are shown in: the user's own choice, else (`auto`) the organization's
+ * setting, which by default follows the language: fa reads the Solar Hijri (Jalali) calendar, ar
+ * and en the Gregorian one.
+ */
+export function calendarFor(locale: Locale, choice: CalendarChoice, organization: OrgCalendar): Calendar {
   if (choice !== 'auto') return choice;
+  if (organization !== 'byLocale') return organization;
   return locale === 'fa' ? 'jalali' : 'gregorian';
 }
 

@@ -4,7 +4,7 @@ export const ar: Messages = {
   app: { name: 'سرنخ', skipToContent: 'انتقل إلى المحتوى', loading: 'جارٍ التحميل…', retry: 'أعد المحاولة', notFound: 'هذه الصفحة غير موجودة.', forbidden: 'ليست لديك صلاحية لهذه الصفحة.', home: 'إلى العملاء المحتملين' },
   nav: { tasks: 'مهامي', dashboard: 'لوحة المعلومات', leads: 'العملاء المحتملون', kanban: 'لوحة المراحل', admin: 'الإعدادات', users: 'المستخدمون والأدوار', apiKeys: 'مفاتيح API ونماذج الويب', plugins: 'الإضافات', scoring: 'قواعد التقييم', assignment: 'قواعد الإسناد', menu: 'القائمة' },
   user: { menu: 'الحساب', language: 'اللغة', calendar: 'التقويم', signOut: 'تسجيل الخروج', role: { admin: 'مسؤول النظام', manager: 'مدير المبيعات', agent: 'مندوب مبيعات' } },
-  calendar: { auto: 'حسب اللغة', jalali: 'الهجري الشمسي', gregorian: 'الميلادي' },
+  calendar: { auto: 'حسب إعداد المؤسسة', jalali: 'الهجري الشمسي', gregorian: 'الميلادي' },
   signIn: { title: 'تسجيل الدخول إلى سرنخ', email: 'البريد الإلكتروني', password: 'كلمة المرور', submit: 'دخول', failed: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.', tooMany: 'محاولات كثيرة؛ انتظر دقيقة ثم أعد المحاولة.' },
   common: { save: 'حفظ', cancel: 'إلغاء', create: 'إنشاء', edit: 'تعديل', delete: 'حذف', close: 'إغلاق', apply: 'تطبيق', clear: 'مسح', yes: 'نعم', no: 'لا', none: '—', search: 'بحث', saved: 'تم الحفظ.', actions: 'إجراءات', loadMore: 'عرض المزيد', noData: 'لا شيء هنا بعد.', unassigned: 'غير مسند', all: 'الكل', copy: 'نسخ', copied: 'تم النسخ.', enabled: 'مفعّل', version: 'الإصدار', back: 'رجوع', error: 'حدث خطأ ما.', conflict: 'غيّر شخص آخر هذا؛ أعد التحميل وحاول مجددًا.', dateHint: 'سنة/شهر/يوم' },
   lead: {

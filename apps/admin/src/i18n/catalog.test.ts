@@ -5,6 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { ar } from './ar.js';
 import { en } from './en.js';
 import { fa } from './fa.js';
+import { layoutsAr } from './layouts.ar.js';
+import { layoutsEn } from './layouts.en.js';
+import { layoutsFa } from './layouts.fa.js';
+import { recordsAr } from './records.ar.js';
+import { recordsEn } from './records.en.js';
+import { recordsFa } from './records.fa.js';
+import { rulesAr } from './rules.ar.js';
+import { rulesEn } from './rules.en.js';
+import { rulesFa } from './rules.fa.js';
 import { settingsAr } from './settings.ar.js';
 import { settingsEn } from './settings.en.js';
 import { settingsFa } from './settings.fa.js';
@@ -30,7 +39,11 @@ function sources(dir: string): string[] {
 }
 
 const src = fileURLToPath(new URL('..', import.meta.url));
-const catalogs = { en: { ...en, settings: settingsEn }, fa: { ...fa, settings: settingsFa }, ar: { ...ar, settings: settingsAr } } as Record<string, Tree>;
+const catalogs = {
+  en: { ...en, settings: settingsEn, records: recordsEn, rules: rulesEn, layouts: layoutsEn },
+  fa: { ...fa, settings: settingsFa, records: recordsFa, rules: rulesFa, layouts: layoutsFa },
+  ar: { ...ar, settings: settingsAr, records: recordsAr, rules: rulesAr, layouts: layoutsAr },
+} as Record<string, Tree>;
 const english = leaves(catalogs.en!);
 
 describe('the UI string catalogs', () => {

@@ -3,7 +3,7 @@ export const en = {
   app: { name: 'Sarnakh', skipToContent: 'Skip to content', loading: 'Loading…', retry: 'Try again', notFound: 'This page does not exist.', forbidden: 'You do not have access to this page.', home: 'Go to leads' },
   nav: { tasks: 'My tasks', dashboard: 'Dashboard', leads: 'Leads', kanban: 'Pipeline board', admin: 'Settings', users: 'Users and roles', apiKeys: 'API keys and web forms', plugins: 'Plugins', scoring: 'Scoring rules', assignment: 'Assignment rules', menu: 'Menu' },
   user: { menu: 'Account', language: 'Language', calendar: 'Calendar', signOut: 'Sign out', role: { admin: 'Admin', manager: 'Manager', agent: 'Agent' } },
-  calendar: { auto: 'As the language', jalali: 'Solar Hijri (Jalali)', gregorian: 'Gregorian' },
+  calendar: { auto: 'As the organization', jalali: 'Solar Hijri (Jalali)', gregorian: 'Gregorian' },
   signIn: { title: 'Sign in to Sarnakh', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Wrong email or password.', tooMany: 'Too many attempts; wait a minute and try again.' },
   common: { save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', close: 'Close', apply: 'Apply', clear: 'Clear', yes: 'Yes', no: 'No', none: '—', search: 'Search', saved: 'Saved.', actions: 'Actions', loadMore: 'Load more', noData: 'Nothing here yet.', unassigned: 'Unassigned', all: 'All', copy: 'Copy', copied: 'Copied.', enabled: 'Enabled', version: 'Version', back: 'Back', error: 'Something went wrong.', conflict: 'Someone else changed this; reload and try again.', dateHint: 'yyyy/mm/dd' },
   lead: {

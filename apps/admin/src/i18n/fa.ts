@@ -4,7 +4,7 @@ export const fa: Messages = {
   app: { name: 'سرنخ', skipToContent: 'رفتن به محتوا', loading: 'در حال بارگذاری…', retry: 'دوباره', notFound: 'این صفحه وجود ندارد.', forbidden: 'به این صفحه دسترسی ندارید.', home: 'رفتن به سرنخ‌ها' },
   nav: { tasks: 'کارهای من', dashboard: 'پیشخوان', leads: 'سرنخ‌ها', kanban: 'تابلوی مراحل', admin: 'تنظیمات', users: 'کاربران و نقش‌ها', apiKeys: 'کلیدهای API و فرم‌های وب', plugins: 'افزونه‌ها', scoring: 'قواعد امتیازدهی', assignment: 'قواعد واگذاری', menu: 'منو' },
   user: { menu: 'حساب کاربری', language: 'زبان', calendar: 'تقویم', signOut: 'خروج', role: { admin: 'مدیر سیستم', manager: 'مدیر فروش', agent: 'کارشناس فروش' } },
-  calendar: { auto: 'مطابق زبان', jalali: 'هجری شمسی (جلالی)', gregorian: 'میلادی' },
+  calendar: { auto: 'مطابق تنظیم سازمان', jalali: 'هجری شمسی (جلالی)', gregorian: 'میلادی' },
   signIn: { title: 'ورود به سرنخ', email: 'ایمیل', password: 'گذرواژه', submit: 'ورود', failed: 'ایمیل یا گذرواژه نادرست است.', tooMany: 'تلاش‌ها زیاد بود؛ یک دقیقه صبر کنید و دوباره امتحان کنید.' },
   common: { save: 'ذخیره', cancel: 'انصراف', create: 'ایجاد', edit: 'ویرایش', delete: 'حذف', close: 'بستن', apply: 'اعمال', clear: 'پاک کردن', yes: 'بله', no: 'خیر', none: '—', search: 'جستجو', saved: 'ذخیره شد.', actions: 'عملیات', loadMore: 'موارد بیشتر', noData: 'هنوز چیزی نیست.', unassigned: 'بدون مسئول', all: 'همه', copy: 'رونوشت', copied: 'رونوشت برداشته شد.', enabled: 'فعال', version: 'نسخه', back: 'بازگشت', error: 'مشکلی پیش آمد.', conflict: 'کس دیگری این را تغییر داده است؛ دوباره بارگذاری کنید و باز امتحان کنید.', dateHint: 'سال/ماه/روز' },
   lead: {

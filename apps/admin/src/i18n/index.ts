@@ -2,6 +2,15 @@ import { createI18n } from 'vue-i18n';
 import { ar } from './ar.js';
 import { en } from './en.js';
 import { fa } from './fa.js';
+import { layoutsAr } from './layouts.ar.js';
+import { layoutsEn } from './layouts.en.js';
+import { layoutsFa } from './layouts.fa.js';
+import { recordsAr } from './records.ar.js';
+import { recordsEn } from './records.en.js';
+import { recordsFa } from './records.fa.js';
+import { rulesAr } from './rules.ar.js';
+import { rulesEn } from './rules.en.js';
+import { rulesFa } from './rules.fa.js';
 import { settingsAr } from './settings.ar.js';
 import { settingsEn } from './settings.en.js';
 import { settingsFa } from './settings.fa.js';
@@ -13,8 +22,14 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'fa',
   fallbackLocale: 'en',
-  // The settings screens keep their strings in their own catalogs, under `settings.`.
-  messages: { fa: { ...fa, settings: settingsFa }, ar: { ...ar, settings: settingsAr }, en: { ...en, settings: settingsEn } },
+  // The settings screens keep their strings in their own catalogs, under `settings.`; the records,
+  // templates and SLA screens under `records.`; the rule editors and the organization screen under `rules.`;
+  // the layouts screen and layout-driven lead screens under `layouts.`.
+  messages: {
+    fa: { ...fa, settings: settingsFa, records: recordsFa, rules: rulesFa, layouts: layoutsFa },
+    ar: { ...ar, settings: settingsAr, records: recordsAr, rules: rulesAr, layouts: layoutsAr },
+    en: { ...en, settings: settingsEn, records: recordsEn, rules: rulesEn, layouts: layoutsEn },
+  },
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -3,6 +3,7 @@ import { computed, ref, watch } from 'vue';
 import { calendarFor, calendars, formatDate, localDigits, type CalendarChoice } from '../format/calendar.js';
 import { formatMoney, formatNumber } from '../format/numbers.js';
 import { currentLocale, i18n, type Locale } from '../i18n/index.js';
+import { useOrgSettings } from './org-settings.js';
 
 const CALENDAR_KEY = 'sarnakh.calendar';
 
@@ -15,8 +16,9 @@ function storedCalendar(): CalendarChoice {
   }
 }
 
-/** Display preferences and the formatters that follow them: language, calendar, digits. */
+/** Display preferences and the formatters that follow them: language, calendar (the user's, else the organization's), digits. */
 export const usePrefs = defineStore('prefs', () => {
+  const org = useOrgSettings();
   const calendarChoice = ref<CalendarChoice>(storedCalendar());
   watch(calendarChoice, (value) => {
     try {
@@ -26,7 +28,7 @@ export const usePrefs = defineStore('prefs', () => {
     }
   });
   const locale = computed<Locale>(() => i18n.global.locale.value as Locale);
-  const calendar = computed(() => calendarFor(locale.value, calendarChoice.value));
+  const calendar = computed(() => calendarFor(locale.value, calendarChoice.value, org.settings.calendar));
 
   const date = (value: Date | string | null | undefined, withTime = false): string => {
     if (value === null || value === undefined) return '—';
@@ -34,7 +36,7 @@ export const usePrefs = defineStore('prefs', () => {
     return Number.isNaN(d.getTime()) ? '—' : formatDate(d, currentLocale(), calendar.value, withTime);
   };
   const number = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : formatNumber(value, locale.value));
-  const money = (value: number | null | undefined, currency = 'IRR'): string =>
+  const money = (value: number | null | undefined, currency: string = org.settings.defaultCurrency): string =>
     value === null || value === undefined
       ? '—'
       : formatMoney(value, currency, locale.value, { IRR: i18n.global.t('lead.currency.IRR'), IRT: i18n.global.t('lead.currency.IRT') });

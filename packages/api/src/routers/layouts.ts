@@ -27,4 +27,10 @@ export const layoutsRouter = router({
     await createLayoutRepository(ctx.services.database.db).save(checked.value, ctx.actor.userId, ctx.services.now());
     return { ...checked.value, saved: true };
   }),
+
+  /** Forget the saved layout of a kind: screens (and required-on-create) go back to the default. */
+  reset: adminProcedure.input(z.strictObject({ kind: z.enum(layoutKinds) })).mutation(async ({ ctx, input }) => {
+    await createLayoutRepository(ctx.services.database.db).remove(input.kind);
+    return { ...defaultLayout(input.kind, await ctx.services.leads.fieldCatalog()), saved: false };
+  }),
 });

@@ -52,6 +52,10 @@ export const recordListInputSchema = z.strictObject({
       ownerId: z.string().max(100).nullable().optional(),
       /** Records converted from this lead. */
       leadId: z.string().max(100).optional(),
+      /** Contacts and opportunities of this organization (on organizations: that organization). */
+      organizationId: z.string().max(100).optional(),
+      /** Opportunities of this contact (on contacts: that contact; organizations have none). */
+      contactId: z.string().max(100).optional(),
     })
     .optional(),
   cursor: z.string().max(1_000).nullish(),
@@ -64,6 +68,8 @@ export interface RecordListQuery {
   search?: string | undefined;
   ownerId?: string | null | undefined;
   leadId?: string | undefined;
+  organizationId?: string | undefined;
+  contactId?: string | undefined;
   cursor: string | null;
   limit: number;
 }

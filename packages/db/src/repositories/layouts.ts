@@ -4,7 +4,7 @@ import { jsonb, readJson } from '../json.js';
 import type { SarnakhDatabase } from '../schema.js';
 
 /** Saved layouts, one per kind; a kind never saved has none (core's default applies). */
-export function createLayoutRepository(db: Kysely<SarnakhDatabase>): LayoutSource & { save(layout: Layout, by: string | null, at: Date): Promise<void> } {
+export function createLayoutRepository(db: Kysely<SarnakhDatabase>): LayoutSource & { save(layout: Layout, by: string | null, at: Date): Promise<void>; remove(kind: LayoutKind): Promise<void> } {
   return {
     async get(kind: LayoutKind): Promise<Layout | null> {
       const row = await db.selectFrom('layouts').select('definition').where('kind', '=', kind).executeTakeFirst();
@@ -20,6 +20,10 @@ export function createLayoutRepository(db: Kysely<SarnakhDatabase>): LayoutSourc
         .values({ kind: layout.kind, definition, updatedBy: by, updatedAt: at })
         .onConflict((oc) => oc.column('kind').doUpdateSet({ definition, updatedBy: by, updatedAt: at }))
         .execute();
+    },
+
+    async remove(kind) {
+      await db.deleteFrom('layouts').where('kind', '=', kind).execute();
     },
   };
 }

@@ -34,6 +34,11 @@ export function recordConditions(table: RecordTable, scope: LeadScope, query: Om
   if (query.ownerId === null) out.push(sql<boolean>`${col('owner_id')} is null`);
   else if (query.ownerId !== undefined) out.push(sql<boolean>`${col('owner_id')} = ${query.ownerId}`);
   if (query.leadId !== undefined) out.push(isUuid(query.leadId) ? sql<boolean>`${col('lead_id')} = ${query.leadId}` : sql<boolean>`false`);
+  // A record links to the organization and contact above it; on their own tables the link is the id.
+  const linked = (id: string, own: RecordTable, column: string) =>
+    !isUuid(id) ? sql<boolean>`false` : table === own ? sql<boolean>`${col('id')} = ${id}` : sql<boolean>`${col(column)} = ${id}`;
+  if (query.organizationId !== undefined) out.push(linked(query.organizationId, 'organizations', 'organization_id'));
+  if (query.contactId !== undefined) out.push(table === 'organizations' ? sql<boolean>`false` : linked(query.contactId, 'contacts', 'contact_id'));
   for (const term of query.search ? searchTerms(query.search) : []) {
     out.push(sql<boolean>`${col('search_text')} like ${`%${escapeLike(term)}%`}`);
   }
