@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 
 export const DEMO_PASSWORD = 'sarnakh-demo';
 const LEAD_COUNT = 400;
+/** The newest demo leads that keep their response-time clock. */
+const LIVE_SLA_LEADS = 5;
 const AGENT_COUNT = 6;
 
 /**
@@ -42,6 +44,14 @@ export async function loadDemoData(services: Services, admin: Actor, logger: Log
     created++;
     if (owner) owned.push({ leadId: result.value.id, owner: { userId: owner.id, role: owner.role } });
   }
+  // Demo leads are history: only the newest few start a response-time clock (and so show a missed
+  // deadline in the app), not hundreds of leads captured days ago breaching at the first sweep.
+  await db
+    .updateTable('leads')
+    .set({ slaState: 'none' })
+    .where('slaState', '=', 'pending')
+    .where('id', 'not in', db.selectFrom('leads').select('id').orderBy('createdAt', 'desc').limit(LIVE_SLA_LEADS))
+    .execute();
   const followUps = await loadDemoFollowUps(services, owned.slice(-DAY_OF_WORK), new Date(), logger);
   logger.info({ agents: agents.map((a) => `${a.email} (${a.role})`), leads: created, ...followUps, password: DEMO_PASSWORD }, 'demo data loaded: agents sign in with this password');
 }

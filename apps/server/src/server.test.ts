@@ -322,6 +322,10 @@ describe('bootstrap', () => {
     }
     expect(scopes.overdue).toBeGreaterThan(0);
     expect(scopes.today + scopes.upcoming).toBeGreaterThan(0);
+    // Only the newest few demo leads run a response-time clock; the rest are history.
+    const clocks = await api.database.db.selectFrom('leads').select('slaState').where('slaState', '=', 'pending').execute();
+    expect(clocks.length).toBeGreaterThan(0);
+    expect(clocks.length).toBeLessThanOrEqual(5);
     const types = await api.database.db.selectFrom('leadActivities').select('type').where('type', 'in', ['call', 'note']).execute();
     expect(types.some((t) => t.type === 'call') && types.some((t) => t.type === 'note')).toBe(true);
 
