@@ -83,7 +83,9 @@ async function loadDemoFollowUps(services: Services, leads: { leadId: string; ow
     }
     if (i % 2 === 0) {
       // Spread over two days back (overdue), today and the next four days.
-      const dueAt = new Date(now.getTime() + ((i % 7) - 2) * 24 * HOUR + (i % 5) * HOUR);
+      // Within office hours in Tehran (UTC+3:30): 10:00 to 14:00 local.
+      const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 6, 30));
+      const dueAt = new Date(day.getTime() + ((i % 7) - 2) * 24 * HOUR + (i % 5) * HOUR);
       const task = await services.followUps.tasks.create(owner, { leadId, title: taskTitles[i % taskTitles.length]!, type: i % 4 === 0 ? 'call' : 'follow_up', dueAt, urgent: false }, 'fa');
       if (task.ok) tasks++;
       else logger.warn({ failure: task.error }, 'demo task rejected');
