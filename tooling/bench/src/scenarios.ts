@@ -253,7 +253,6 @@ export async function runScenarios(ctx: ScenarioContext): Promise<Row[]> {
     limit: null,
     note: `spread ${spread.max - spread.min} over ${pool.length} agents (${spread.counts.join(' / ')}); every new lead assigned: ${spread.total === spread.created ? 'yes' : `no (${spread.total} of ${spread.created})`}`,
   });
-  rows.push({ key: 'web.bundle', figure: 'web app list-page bundle', counterpart: '—', measured: null, limit: null, note: 'n/a (no web app yet)' });
   rows.push(...(await insightsScenarios(ctx)));
   return rows;
 }

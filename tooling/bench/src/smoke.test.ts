@@ -39,7 +39,6 @@ describe('pnpm bench --smoke', () => {
         'capture.hono',
         'capture.insert',
         'assign.rate',
-        'web.bundle',
         'insights.newLeads',
         'insights.funnel',
         'insights.conversion',
