@@ -11,7 +11,7 @@ export default defineConfig({
         ...sourceConditions,
         test: {
           name: 'unit',
-          include: ['packages/core/src/**/*.test.ts', 'tooling/*/src/**/*.test.ts', 'apps/admin/src/**/*.test.ts'],
+          include: ['packages/core/src/**/*.test.ts', 'packages/plugin-sdk/src/**/*.test.ts', 'tooling/*/src/**/*.test.ts', 'apps/admin/src/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/.git/**', 'tooling/bench/**'],
         },
       },
@@ -39,6 +39,8 @@ export default defineConfig({
           // Generous: these are correctness tests, and CI runs the browser project beside them on 2 cores.
           testTimeout: 90_000,
           hookTimeout: 60_000,
+          // Plugins' admin halves import Vuetify's components, which import their CSS: Vite must load them, not Node.
+          server: { deps: { inline: ['vuetify'] } },
         },
       },
       {

@@ -19,7 +19,7 @@ export default defineConfig({
     // Plugins' admin halves are bundled from their TypeScript sources, like the workspace's tests do.
     conditions: ['@sarnakh/source', ...defaultClientConditions],
     // One copy of each for the app and every plugin's admin half.
-    dedupe: ['vue', 'vue-router', 'pinia', 'vue-i18n'],
+    dedupe: ['vue', 'vue-router', 'pinia', 'vue-i18n', 'vuetify'],
   },
   build: {
     // tooling/bench reads it to measure the list page's initial JavaScript.

@@ -29,6 +29,8 @@ export const usePrefs = defineStore('prefs', () => {
   });
   const locale = computed<Locale>(() => i18n.global.locale.value as Locale);
   const calendar = computed(() => calendarFor(locale.value, calendarChoice.value, org.settings.calendar));
+  // Plugins' admin halves read the calendar in force from the page (`pageCalendar` in the SDK).
+  watch(calendar, (value) => document.documentElement.setAttribute('data-calendar', value), { immediate: true });
 
   const date = (value: Date | string | null | undefined, withTime = false): string => {
     if (value === null || value === undefined) return '—';

@@ -1,25 +1,9 @@
 /**
- * The wizard's calls: tRPC procedures over HTTP with the superjson envelope (plain JSON values
- * only here), and the upload as multipart through XMLHttpRequest, which reports upload progress.
+ * What the wizard reads from the server, and the upload: multipart through XMLHttpRequest, which
+ * reports upload progress (fetch does not). Procedures go through the SDK's `callProcedure`.
  */
-type Failure = { json?: { message?: string; data?: { fields?: { field: string; message: string }[] } } };
-
-function failureText(error: Failure | undefined, status: number): string {
-  const fields = error?.json?.data?.fields;
-  if (fields && fields.length > 0) return fields.map((f) => `${f.field}: ${f.message}`).join('\n');
-  return error?.json?.message ?? `HTTP ${status}`;
-}
-
-export async function call<T>(procedure: string, input?: unknown, kind: 'query' | 'mutation' = 'query'): Promise<T> {
-  const envelope = JSON.stringify({ json: input ?? null });
-  const res =
-    kind === 'query'
-      ? await fetch(`/trpc/${procedure}?input=${encodeURIComponent(envelope)}`, { credentials: 'same-origin' })
-      : await fetch(`/trpc/${procedure}`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: envelope });
-  const body = (await res.json()) as { result?: { data?: { json: T } }; error?: Failure };
-  if (!res.ok || !body.result?.data) throw new Error(failureText(body.error, res.status));
-  return body.result.data.json;
-}
+import { ProcedureError, pageLocale, type FieldProblem } from '@sarnakh/plugin-sdk/admin';
+import type { LocalizedText } from '@sarnakh/core';
 
 export interface Upload {
   uploadId: string;
@@ -34,6 +18,7 @@ export interface Upload {
 /** The browser's XMLHttpRequest, as much of it as the upload uses (this package builds without the DOM types). */
 interface Xhr {
   open(method: string, url: string): void;
+  setRequestHeader(name: string, value: string): void;
   withCredentials: boolean;
   upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null };
   onerror: (() => void) | null;
@@ -43,17 +28,24 @@ interface Xhr {
   send(body: FormData): void;
 }
 
+/** Send the file to `/api/plugins/excel-import/uploads`; a refusal becomes a `ProcedureError` (its fields name `file`). */
 export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<Upload> {
   return new Promise((resolve, reject) => {
     const xhr = new (globalThis as unknown as { XMLHttpRequest: new () => Xhr }).XMLHttpRequest();
     xhr.open('POST', '/api/plugins/excel-import/uploads');
     xhr.withCredentials = true;
+    xhr.setRequestHeader('x-sarnakh-locale', pageLocale());
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new Error('network error'));
+    xhr.onerror = () => reject(new ProcedureError('NETWORK', 'network error'));
     xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText || '{}') as Upload & { error?: { message?: string } };
+      let body: Upload & { error?: { code?: string; message?: string; fields?: FieldProblem[] } };
+      try {
+        body = JSON.parse(xhr.responseText || '{}') as typeof body;
+      } catch {
+        body = {} as typeof body;
+      }
       if (xhr.status === 201) resolve(body);
-      else reject(new Error(body.error?.message ?? `HTTP ${xhr.status}`));
+      else reject(new ProcedureError(body.error?.code ?? `HTTP_${xhr.status}`, body.error?.message ?? `HTTP ${xhr.status}`, body.error?.fields ?? []));
     };
     const form = new FormData();
     form.append('file', file);
@@ -76,6 +68,8 @@ export interface Progress {
   createdAt?: string;
 }
 
+export const isRunning = (p: Progress) => p.status === 'queued' || p.status === 'running';
+
 export interface Preview {
   total: number;
   new: number;
@@ -84,10 +78,22 @@ export interface Preview {
   errors: { row: number; errors: { field: string; message: string }[] }[];
 }
 
-export const errorsUrl = (jobId: string) => `/api/plugins/excel-import/jobs/${jobId}/errors.xlsx`;
+export interface Preset {
+  id: string;
+  name: string;
+  mapping: { column: number; field: string }[];
+}
 
-/** The page's language (`<html lang>`), for the screens' labels. */
-export const locale = (): 'fa' | 'ar' | 'en' => {
-  const lang = (globalThis as { document?: { documentElement?: { lang?: string } } }).document?.documentElement?.lang ?? 'en';
-  return (['fa', 'ar'] as const).find((l) => lang.startsWith(l)) ?? 'en';
-};
+/** A field a column can fill: built-in by key, custom as `custom.<key>`, with its label per language. */
+export interface MappableField {
+  value: string;
+  label: LocalizedText | null;
+}
+
+export interface PicklistChoice {
+  key: string;
+  label: LocalizedText;
+  retired: boolean;
+}
+
+export const errorsUrl = (jobId: string) => `/api/plugins/excel-import/jobs/${jobId}/errors.xlsx`;

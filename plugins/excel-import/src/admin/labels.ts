@@ -1,3 +1,6 @@
+import { onPageLocaleChange, pageLocale } from '@sarnakh/plugin-sdk/admin';
+import { ref } from 'vue';
+
 const en = {
   choose: 'Choose an .xlsx or .csv file',
   uploading: 'Uploading',
@@ -13,7 +16,7 @@ const en = {
   source: 'Source for rows without one',
   stage: 'Stage for rows without one',
   preset: 'Mapping preset',
-  savePreset: 'Save mapping as…',
+  savePreset: 'Save mapping',
   dryRun: 'Check (dry run)',
   start: 'Import',
   new: 'New',
@@ -31,6 +34,23 @@ const en = {
   reverted: 'Reverted',
   history: 'Import history',
   again: 'Import another file',
+  file: 'File',
+  stepUpload: 'Upload',
+  stepMapping: 'Map and check',
+  stepImport: 'Import',
+  suggested: 'suggested',
+  noSamples: 'empty',
+  defaults: 'Defaults',
+  presetName: 'Preset name',
+  noErrors: 'No problems found.',
+  moreErrors: 'and more rows with problems',
+  checked: 'Checked',
+  total: 'Rows',
+  openHistory: 'Import history',
+  reload: 'Reload',
+  noImports: 'No imports yet.',
+  saved: 'Saved',
+  none: 'None',
   status: { queued: 'Queued', running: 'Importing', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
 };
 
@@ -51,7 +71,7 @@ const fa: Labels = {
   source: 'منبع برای ردیف‌های بدون منبع',
   stage: 'مرحله برای ردیف‌های بدون مرحله',
   preset: 'نگاشت ذخیره‌شده',
-  savePreset: 'ذخیره نگاشت با نام…',
+  savePreset: 'ذخیره نگاشت',
   dryRun: 'بررسی (اجرای آزمایشی)',
   start: 'درون‌ریزی',
   new: 'جدید',
@@ -69,6 +89,23 @@ const fa: Labels = {
   reverted: 'بازگردانده شد',
   history: 'تاریخچه درون‌ریزی',
   again: 'درون‌ریزی فایل دیگر',
+  file: 'فایل',
+  stepUpload: 'بارگذاری',
+  stepMapping: 'نگاشت و بررسی',
+  stepImport: 'درون‌ریزی',
+  suggested: 'پیشنهادی',
+  noSamples: 'خالی',
+  defaults: 'پیش‌فرض‌ها',
+  presetName: 'نام نگاشت',
+  noErrors: 'مشکلی پیدا نشد.',
+  moreErrors: 'و ردیف‌های مشکل‌دار دیگر',
+  checked: 'بررسی شد',
+  total: 'ردیف‌ها',
+  openHistory: 'تاریخچه درون‌ریزی',
+  reload: 'بارگذاری دوباره',
+  noImports: 'هنوز درون‌ریزی انجام نشده است.',
+  saved: 'ذخیره شد',
+  none: 'هیچ',
   status: { queued: 'در صف', running: 'در حال درون‌ریزی', done: 'انجام شد', failed: 'ناموفق', cancelled: 'لغو شد' },
 };
 
@@ -87,7 +124,7 @@ const ar: Labels = {
   source: 'المصدر للصفوف التي بلا مصدر',
   stage: 'المرحلة للصفوف التي بلا مرحلة',
   preset: 'ربط محفوظ',
-  savePreset: 'حفظ الربط باسم…',
+  savePreset: 'حفظ الربط',
   dryRun: 'فحص (تشغيل تجريبي)',
   start: 'استيراد',
   new: 'جديد',
@@ -105,7 +142,32 @@ const ar: Labels = {
   reverted: 'تم التراجع',
   history: 'سجل الاستيراد',
   again: 'استيراد ملف آخر',
+  file: 'الملف',
+  stepUpload: 'الرفع',
+  stepMapping: 'الربط والفحص',
+  stepImport: 'الاستيراد',
+  suggested: 'مقترح',
+  noSamples: 'فارغ',
+  defaults: 'القيم الافتراضية',
+  presetName: 'اسم الربط',
+  noErrors: 'لم يُعثر على مشكلات.',
+  moreErrors: 'وصفوف أخرى فيها مشكلات',
+  checked: 'تم الفحص',
+  total: 'الصفوف',
+  openHistory: 'سجل الاستيراد',
+  reload: 'إعادة التحميل',
+  noImports: 'لا توجد عمليات استيراد بعد.',
+  saved: 'تم الحفظ',
+  none: 'لا شيء',
   status: { queued: 'في الانتظار', running: 'جارٍ الاستيراد', done: 'تم', failed: 'فشل', cancelled: 'أُلغي' },
 };
 
-export const labels: Record<'fa' | 'ar' | 'en', Labels> = { en, fa, ar };
+const labels: Record<'fa' | 'ar' | 'en', Labels> = { en, fa, ar };
+
+/** The page's language, kept current when the web app switches it (read it in render functions). */
+export const locale = ref(pageLocale());
+onPageLocaleChange((next) => (locale.value = next));
+
+/** The import screens' words in the page's language. */
+export const text = (): Labels => labels[locale.value];
+export type { Labels };

@@ -5,9 +5,10 @@ import type { BarSeriesOption, FunnelSeriesOption, LineSeriesOption } from 'echa
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import VChart from 'vue-echarts';
+import { callProcedure, errorMessage } from '@sarnakh/plugin-sdk/admin';
 import { defineComponent, h, onMounted, ref, watch, type VNode } from 'vue';
-import { downloadXlsx, insightsQuery, pageLocale, type PageLocale } from './client.js';
-import { dashboardFilter, filterInput, say } from './state.js';
+import { VAlert, VBtn, VProgressLinear, VTable } from 'vuetify/components';
+import { dashboardFilter, filterInput, locale as pageLocale, say, type PageLocale } from './state.js';
 
 // Only the chart types and parts the widgets draw, so the bundle carries no more of ECharts.
 use([CanvasRenderer, LineChart, BarChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent]);
@@ -37,12 +38,17 @@ export function chart(option: ChartOption, locale: PageLocale, height = 280): VN
   return h(VChart, { option: themed, autoresize: true, style: { height: `${height}px`, width: '100%' } });
 }
 
-/** A table in the page's direction. */
+/** A table in the page's direction, scrolling sideways on a narrow screen. */
 export function table(headers: string[], rows: (string | VNode)[][]): VNode {
-  return h('table', { class: 'insights-table' }, [
-    h('thead', h('tr', headers.map((label) => h('th', label)))),
+  return h(VTable, { density: 'compact', class: 'insights-table overflow-x-auto mt-2' }, () => [
+    h('thead', h('tr', headers.map((label) => h('th', { scope: 'col' }, label)))),
     h('tbody', rows.map((cells) => h('tr', cells.map((cell) => h('td', typeof cell === 'string' ? h('bdi', cell) : cell))))),
   ]);
+}
+
+/** Download the widget's numbers as .xlsx: the browser follows the link with the session cookie. */
+export function exportUrl(widget: string, input: unknown): string {
+  return `/api/plugins/insights/export/${widget}.xlsx?input=${encodeURIComponent(JSON.stringify(input ?? null))}`;
 }
 
 interface WidgetSpec<T> {
@@ -61,27 +67,46 @@ export function insightsWidget<T extends { rebuilding: boolean }>(spec: WidgetSp
   return defineComponent({
     name: spec.name,
     setup() {
-      const locale = pageLocale();
       const data = ref<T | null>(null);
       const error = ref<string | null>(null);
+      const loading = ref(false);
       const load = async () => {
+        loading.value = true;
         try {
-          data.value = await insightsQuery<T>(spec.widget, filterInput(spec.withPeriod));
+          data.value = await callProcedure<T>(`insights.${spec.widget}`, filterInput(spec.withPeriod));
           error.value = null;
         } catch (e) {
-          error.value = e instanceof Error ? e.message : String(e);
+          error.value = errorMessage(e);
+        } finally {
+          loading.value = false;
         }
       };
       onMounted(load);
-      watch(() => ({ ...dashboardFilter }), load);
-      const download = () => downloadXlsx(spec.widget, filterInput(spec.withPeriod));
-      return () =>
-        h('div', { class: 'insights-widget', dir: rtl(locale) ? 'rtl' : 'ltr' }, [
-          h('div', { class: 'insights-widget__actions' }, [h('button', { type: 'button', class: 'insights-download', onClick: download }, say(locale, 'download'))]),
-          error.value ? h('p', { class: 'text-error', role: 'alert' }, error.value) : null,
-          data.value?.rebuilding ? h('p', { class: 'text-medium-emphasis' }, say(locale, 'rebuilding')) : null,
+      // The labels (months, stages) come back in the page's language: ask again when it changes.
+      watch([() => ({ ...dashboardFilter }), pageLocale], load);
+      return () => {
+        const locale = pageLocale.value;
+        return h('div', { class: 'insights-widget' }, [
+          h('div', { class: 'd-flex justify-end' }, [
+            h(
+              VBtn,
+              {
+                href: exportUrl(spec.widget, filterInput(spec.withPeriod)),
+                download: '',
+                size: 'small',
+                variant: 'text',
+                prependIcon: 'mdi-download',
+                class: 'insights-download',
+              },
+              () => say(locale, 'download'),
+            ),
+          ]),
+          h(VProgressLinear, { indeterminate: true, active: loading.value, height: 2, color: 'primary', 'aria-hidden': 'true' }),
+          error.value ? h(VAlert, { type: 'error', variant: 'tonal', density: 'compact', class: 'my-2', role: 'alert' }, () => error.value) : null,
+          data.value?.rebuilding ? h(VAlert, { type: 'info', variant: 'tonal', density: 'compact', class: 'my-2' }, () => say(locale, 'rebuilding')) : null,
           data.value ? spec.render(data.value as T, locale) : null,
         ]);
+      };
     },
   });
 }

@@ -1,7 +1,12 @@
-import { callProcedure } from '@sarnakh/plugin-sdk/admin';
-import { defineComponent, h, onMounted, ref } from 'vue';
-import { checkedOf, errorText, text, valueOf, when } from './labels.js';
+import { callProcedure, errorMessage, formatNumber } from '@sarnakh/plugin-sdk/admin';
+import { defineComponent, h, onMounted, ref, type Component } from 'vue';
+import { VAlert, VBtn, VCheckboxBtn, VChip, VSelect, VSwitch, VTable, VTextField } from 'vuetify/components';
+import { locale, text, when } from './labels.js';
 import type { InboxMessage, LineView } from './types.js';
+
+// Vuetify's selection controls carry prop types that none of h()'s overloads accept; their props are checked at run time.
+const Switch = VSwitch as Component;
+const CheckboxBtn = VCheckboxBtn as Component;
 
 /**
  * Received messages, newest first: sender, line, text, time and whether someone handled it; one
@@ -10,7 +15,6 @@ import type { InboxMessage, LineView } from './types.js';
 export default defineComponent({
   name: 'SmsInboxPage',
   setup() {
-    const t = text();
     const messages = ref<InboxMessage[]>([]);
     const lines = ref<LineView[]>([]);
     const nextCursor = ref<string | null>(null);
@@ -22,7 +26,7 @@ export default defineComponent({
     const input = (cursor: string | null) => ({
       ...(filter.value.lineId ? { lineId: filter.value.lineId } : {}),
       ...(filter.value.unhandled ? { handled: false } : {}),
-      ...(filter.value.search ? { search: filter.value.search } : {}),
+      ...(filter.value.search.trim() ? { search: filter.value.search.trim() } : {}),
       ...(cursor ? { cursor } : {}),
     });
 
@@ -32,7 +36,7 @@ export default defineComponent({
         await work();
         error.value = null;
       } catch (e) {
-        error.value = errorText(e);
+        error.value = errorMessage(e);
       } finally {
         busy.value = false;
       }
@@ -60,9 +64,8 @@ export default defineComponent({
       }).then(() => load());
 
     onMounted(async () => {
-      await guard(async () => {
-        lines.value = await callProcedure<LineView[]>('smsCapture.lines.list').catch(() => []);
-      });
+      // Agents may not list lines (a manager's screen): the filter then offers all lines only.
+      lines.value = await callProcedure<LineView[]>('smsCapture.lines.list').catch(() => []);
       await load();
     });
 
@@ -73,52 +76,117 @@ export default defineComponent({
       else next.delete(id);
       selected.value = next;
     };
-    const status = (m: InboxMessage) =>
-      m.handling === 'dismissed' ? t.dismissed : m.leadId ? h('a', { href: `/leads/${m.leadId}` }, t.openLead) : m.handled ? t.yes : t.no;
+    const selectable = () => messages.value.filter((m) => !m.handled);
+    const toggleAll = (on: boolean) => (selected.value = new Set(on ? selectable().map((m) => m.id) : []));
 
-    return () =>
-      h('section', { class: 'sms-inbox' }, [
-        h('form', { class: 'sms-inbox-filters', onSubmit: (e: Event) => (e.preventDefault(), load()) }, [
-          h(
-            'select',
-            { value: filter.value.lineId, onChange: (e: Event) => ((filter.value.lineId = valueOf(e)), load()) },
-            [h('option', { value: '' }, t.allLines), ...lines.value.map((l) => h('option', { value: l.id }, `${l.name} (${l.number})`))],
-          ),
-          h('label', [
-            h('input', { type: 'checkbox', checked: filter.value.unhandled, onChange: (e: Event) => ((filter.value.unhandled = checkedOf(e)), load()) }),
-            ` ${t.unhandledOnly}`,
-          ]),
-          h('input', { type: 'search', placeholder: t.search, value: filter.value.search, onInput: (e: Event) => (filter.value.search = valueOf(e)) }),
-          h('button', { type: 'submit', disabled: busy.value }, t.search),
-          h('button', { type: 'button', disabled: busy.value || selected.value.size === 0, onClick: createSelected }, `${t.createLeads} (${selected.value.size})`),
-        ]),
-        error.value ? h('p', { class: 'text-error', role: 'alert', style: 'white-space: pre-line' }, error.value) : null,
-        h('table', [
-          h('thead', h('tr', ['', t.sender, t.line, t.text, t.time, t.handled, ''].map((label) => h('th', label)))),
-          h(
-            'tbody',
-            messages.value.map((m) =>
-              h('tr', { key: m.id, class: m.handled ? 'handled' : '' }, [
-                h('td', m.handled ? '' : h('input', { type: 'checkbox', checked: selected.value.has(m.id), onChange: (e: Event) => toggle(m.id, checkedOf(e)) })),
-                h('td', h('bdi', { dir: 'ltr' }, m.from)),
-                h('td', lineName(m.lineId)),
-                h('td', { title: m.lastError ?? undefined }, h('bdi', m.text)),
-                h('td', when(m.receivedAt)),
-                h('td', status(m)),
-                h(
-                  'td',
-                  m.handled
-                    ? ''
-                    : [
-                        h('button', { type: 'button', disabled: busy.value, onClick: () => createLead(m.id) }, t.createLead),
-                        h('button', { type: 'button', disabled: busy.value, onClick: () => dismiss(m.id) }, t.dismiss),
-                      ],
-                ),
-              ]),
-            ),
-          ),
-        ]),
-        nextCursor.value ? h('button', { type: 'button', disabled: busy.value, onClick: () => load(true) }, t.more) : null,
+    const status = (m: InboxMessage) => {
+      const t = text();
+      if (m.handling === 'dismissed') return h(VChip, { size: 'small', variant: 'tonal' }, () => t.dismissed);
+      if (m.leadId) return h(VBtn, { size: 'small', variant: 'text', color: 'primary', href: `/leads/${m.leadId}` }, () => t.openLead);
+      return h(VChip, { size: 'small', variant: 'tonal', color: m.handled ? 'success' : 'warning' }, () => (m.handled ? t.yes : t.no));
+    };
+
+    const filters = () => {
+      const t = text();
+      return h('form', { class: 'd-flex flex-wrap align-center ga-2 mb-3', onSubmit: (e: Event) => (e.preventDefault(), load()) }, [
+        h(VSelect, {
+          modelValue: filter.value.lineId,
+          'onUpdate:modelValue': (v: string) => ((filter.value.lineId = v), load()),
+          items: [{ title: t.allLines, value: '' }, ...lines.value.map((l) => ({ title: `${l.name} (${l.number})`, value: l.id }))],
+          label: t.line,
+          density: 'compact',
+          hideDetails: true,
+          style: 'min-width: 180px; max-width: 280px',
+        }),
+        h(VTextField, {
+          modelValue: filter.value.search,
+          'onUpdate:modelValue': (v: string | null) => (filter.value.search = v ?? ''),
+          label: t.search,
+          type: 'search',
+          prependInnerIcon: 'mdi-magnify',
+          density: 'compact',
+          hideDetails: true,
+          clearable: true,
+          'onClick:clear': () => ((filter.value.search = ''), load()),
+          style: 'min-width: 180px; max-width: 320px',
+        }),
+        h(Switch, {
+          modelValue: filter.value.unhandled,
+          'onUpdate:modelValue': (v: boolean | null) => ((filter.value.unhandled = !!v), load()),
+          label: t.unhandledOnly,
+          color: 'primary',
+          density: 'compact',
+          hideDetails: true,
+          class: 'flex-grow-0',
+        }),
+        h(VBtn, { type: 'submit', variant: 'tonal', disabled: busy.value, prependIcon: 'mdi-magnify' }, () => t.search),
+        h(
+          VBtn,
+          { color: 'primary', disabled: busy.value || selected.value.size === 0, onClick: createSelected, prependIcon: 'mdi-account-plus', 'data-testid': 'sms-create-selected' },
+          () => `${t.createLeads} (${formatNumber(selected.value.size, locale.value)})`,
+        ),
       ]);
+    };
+
+    const row = (m: InboxMessage) => {
+      const t = text();
+      return h('tr', { key: m.id }, [
+        h(
+          'td',
+          m.handled
+            ? ''
+            : h(CheckboxBtn, {
+                modelValue: selected.value.has(m.id),
+                'onUpdate:modelValue': (on: boolean) => toggle(m.id, on),
+                'aria-label': `${t.select}: ${m.from}`,
+                density: 'compact',
+              }),
+        ),
+        h('td', h('bdi', { dir: 'ltr' }, m.from)),
+        h('td', h('bdi', lineName(m.lineId))),
+        h('td', { title: m.lastError ?? undefined, style: 'min-width: 200px; white-space: pre-line' }, h('bdi', m.text)),
+        h('td', { class: 'text-no-wrap' }, when(m.receivedAt)),
+        h('td', status(m)),
+        h(
+          'td',
+          { class: 'text-no-wrap' },
+          m.handled
+            ? ''
+            : [
+                h(VBtn, { size: 'small', variant: 'tonal', color: 'primary', class: 'me-1', disabled: busy.value, onClick: () => createLead(m.id) }, () => t.createLead),
+                h(VBtn, { size: 'small', variant: 'text', disabled: busy.value, onClick: () => dismiss(m.id) }, () => t.dismiss),
+              ],
+        ),
+      ]);
+    };
+
+    return () => {
+      const t = text();
+      const open = selectable();
+      const allOn = open.length > 0 && open.every((m) => selected.value.has(m.id));
+      return h('section', { class: 'sms-inbox' }, [
+        filters(),
+        error.value ? h(VAlert, { type: 'error', variant: 'tonal', class: 'mb-3', role: 'alert', style: 'white-space: pre-line' }, () => error.value) : null,
+        !busy.value && messages.value.length === 0 ? h(VAlert, { type: 'info', variant: 'tonal' }, () => t.noMessages) : null,
+        messages.value.length > 0
+          ? h(VTable, { density: 'comfortable', class: 'overflow-x-auto', 'data-testid': 'sms-inbox' }, () => [
+              h(
+                'thead',
+                h('tr', [
+                  h(
+                    'th',
+                    open.length > 0
+                      ? h(CheckboxBtn, { modelValue: allOn, 'onUpdate:modelValue': (on: boolean) => toggleAll(on), 'aria-label': t.selectAll, density: 'compact' })
+                      : '',
+                  ),
+                  ...[t.sender, t.line, t.text, t.time, t.handled, t.actions].map((label) => h('th', { scope: 'col' }, label)),
+                ]),
+              ),
+              h('tbody', messages.value.map(row)),
+            ])
+          : null,
+        nextCursor.value ? h(VBtn, { variant: 'text', class: 'mt-2', disabled: busy.value, onClick: () => load(true) }, () => t.more) : null,
+      ]);
+    };
   },
 });

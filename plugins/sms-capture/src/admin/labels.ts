@@ -1,4 +1,5 @@
-import { pageLocale } from '@sarnakh/plugin-sdk/admin';
+import { formatDate, onPageLocaleChange, pageLocale } from '@sarnakh/plugin-sdk/admin';
+import { ref } from 'vue';
 
 /** The SMS screens' words, in the page's language. */
 const labels = {
@@ -51,6 +52,19 @@ const labels = {
     status: 'Status',
     created: 'Created',
     stored: 'new messages',
+    edit: 'Edit',
+    cancel: 'Cancel',
+    select: 'Select',
+    selectAll: 'Select all on this page',
+    noMessages: 'No messages here.',
+    copied: 'Copied',
+    newLine: 'New line',
+    editLine: 'Edit line',
+    actions: 'Actions',
+    lines: 'Lines',
+    noLines: 'No SMS lines yet: add one below.',
+    noThread: 'No SMS with this lead yet.',
+    noNumber: 'This lead has no mobile or phone number to text.',
   },
   fa: {
     sender: 'فرستنده',
@@ -101,6 +115,19 @@ const labels = {
     status: 'وضعیت',
     created: 'ساخته شد',
     stored: 'پیام تازه',
+    edit: 'ویرایش',
+    cancel: 'انصراف',
+    select: 'انتخاب',
+    selectAll: 'انتخاب همه در این صفحه',
+    noMessages: 'پیامی اینجا نیست.',
+    copied: 'رونوشت شد',
+    newLine: 'خط تازه',
+    editLine: 'ویرایش خط',
+    actions: 'کارها',
+    lines: 'خطوط',
+    noLines: 'هنوز خط پیامکی نیست: یکی در پایین اضافه کنید.',
+    noThread: 'هنوز پیامکی با این سرنخ رد و بدل نشده است.',
+    noNumber: 'این سرنخ شماره موبایل یا تلفنی برای پیامک ندارد.',
   },
   ar: {
     sender: 'المرسل',
@@ -151,23 +178,33 @@ const labels = {
     status: 'الحالة',
     created: 'تم الإنشاء',
     stored: 'رسائل جديدة',
+    edit: 'تعديل',
+    cancel: 'إلغاء',
+    select: 'تحديد',
+    selectAll: 'تحديد الكل في هذه الصفحة',
+    noMessages: 'لا توجد رسائل هنا.',
+    copied: 'تم النسخ',
+    newLine: 'خط جديد',
+    editLine: 'تعديل الخط',
+    actions: 'إجراءات',
+    lines: 'الخطوط',
+    noLines: 'لا توجد خطوط رسائل بعد: أضف خطًا أدناه.',
+    noThread: 'لا توجد رسائل نصية مع هذا العميل بعد.',
+    noNumber: 'ليس لهذا العميل رقم جوال أو هاتف لإرسال رسالة.',
   },
 } as const;
 
 export type Labels = Record<keyof (typeof labels)['en'], string>;
 
-export const text = (): Labels => labels[pageLocale()];
+/** The page's language, kept current when the web app switches it (read it in render functions). */
+export const locale = ref(pageLocale());
+onPageLocaleChange((next) => (locale.value = next));
 
-/** A date in the page's language (Jalali for Persian). */
-export function when(value: string | Date): string {
-  const locale = pageLocale();
-  return new Date(value).toLocaleString(locale === 'fa' ? 'fa-IR-u-ca-persian' : locale === 'ar' ? 'ar' : 'en-GB');
-}
+/** The SMS screens' words in the page's language. */
+export const text = (): Labels => labels[locale.value];
 
-export const valueOf = (event: Event): string => (event.target as unknown as { value: string }).value;
-export const checkedOf = (event: Event): boolean => (event.target as unknown as { checked: boolean }).checked;
-
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** A date and time in the page's calendar and digits (Jalali in fa). */
+export const when = (value: string | Date): string => formatDate(value, { withTime: true, locale: locale.value });
 
 /** The browser's dialogs and clipboard (this package builds without the DOM types). */
 export const browser = globalThis as unknown as {
