@@ -436,6 +436,12 @@ describe("the pipeline's rules", () => {
         ownerId: single.ownerId,
       });
       expect(batched).toMatchObject({ score: 45, qualification: 'mql', ownerId: agent.id });
+      // One rule differs on purpose: imported contacts are history, so no response-time clock starts.
+      const { rows: clocks } = await t.database.executeSql(`select id, sla_state from leads where id in ($1, $2)`, [single.id, batched.id]);
+      expect(Object.fromEntries(clocks.map((r) => [(r as { id: string }).id, (r as { sla_state: string }).sla_state]))).toEqual({
+        [single.id]: 'pending',
+        [batched.id]: 'none',
+      });
       const { items } = await t.as(manager).activities.list({ leadId: batched.id });
       expect(items.find((a) => a.type === 'assigned')?.data).toMatchObject({ from: null, to: agent.id, via: { rule: 'fallback', strategy: 'first-candidate' } });
       expect(t.events.of('lead.assigned').some((e) => e.lead.id === batched.id)).toBe(true);
@@ -443,6 +449,32 @@ describe("the pipeline's rules", () => {
       await t.as(admin).distribution.setRules({ rules: [], fallback: null });
       await t.as(admin).scoring.setRules({ fit: [], behavior: [], thresholds: { mql: 40, sql: 70 }, urgentTaskOnSql: false });
     }
+  });
+});
+
+describe('batches in flight', () => {
+  it('a batch opens its transaction only after startAfter, writes nothing if it rejects, and starts the SLA clock by default', async () => {
+    const services = t.platform.services.plugins.servicesFor('excel-import');
+    const batchOf = (mobile: string) => ({
+      rows: [{ ref: 2, input: { lastName: 'In flight', mobile } }],
+      actor: null,
+      duplicatePolicy: 'skip' as const,
+      origin: { channel: 'excel-import' },
+    });
+    const previousFailed = Promise.reject(new Error('the previous batch failed'));
+    previousFailed.catch(() => undefined);
+    await expect(services.leads.ingestBatch({ ...batchOf('09129100001'), startAfter: previousFailed })).rejects.toThrow('the previous batch failed');
+    expect(await leadsByMobile('+989129100001')).toEqual([]);
+
+    let release!: () => void;
+    const previous = new Promise<void>((resolve) => (release = resolve));
+    const waiting = services.leads.ingestBatch({ ...batchOf('09129100002'), startAfter: previous });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await leadsByMobile('+989129100002')).toEqual([]);
+    release();
+    expect(await waiting).toMatchObject([{ ref: 2, status: 'created' }]);
+    const { rows } = await t.database.executeSql(`select sla_state from leads where mobile = $1`, ['+989129100002']);
+    expect(rows).toEqual([{ sla_state: 'pending' }]);
   });
 });
 

@@ -1,17 +1,21 @@
 import type { Actor, BatchRow, BatchRowResult, FieldError, Locale } from '@sarnakh/core';
 import type { PluginServices } from '@sarnakh/plugin-sdk';
 import { rowToInput, type ColumnMapping } from './mapping.js';
-import { readRows, type SheetRow } from './reader.js';
+import type { SheetRow } from './reader.js';
 import type { ImportJob, ImportPolicy, ImportStore, Upload } from './store.js';
+import { readRowsInWorker } from './worker-reader.js';
 
 export const CHANNEL = 'excel-import';
 
-/** The file's data rows (after the header) from the `skip`-th on, in batches of `size`. */
+/**
+ * The file's data rows (after the header) from the `skip`-th on, in batches of `size`, parsed on a
+ * worker thread so parsing overlaps the writing of the batch before.
+ */
 async function* batches(upload: Upload, size: number, skip = 0): AsyncGenerator<{ rows: SheetRow[]; processed: number }> {
   let header = true;
   let index = 0;
   let rows: SheetRow[] = [];
-  for await (const row of readRows(upload.path, { format: upload.format, sheet: upload.sheet, encoding: upload.encoding })) {
+  for await (const row of readRowsInWorker(upload.path, { format: upload.format, sheet: upload.sheet, encoding: upload.encoding })) {
     if (header) {
       header = false;
       continue;
@@ -76,11 +80,18 @@ export async function previewImport(
 /** Why a run stopped before the end. */
 export class ImportStopped extends Error {}
 
+/** The job was cancelled: the run ends after the batch already written. */
+class ImportCancelled extends Error {}
+
 /**
  * Run (or resume) an import: batch after batch through `ingestBatch`, each batch's leads, row
  * outcomes and progress committed in one transaction. Rows up to `processed` were committed by an
  * earlier run (before a restart) and are skipped, so nothing is written twice. A cancel is noticed
  * between batches.
+ *
+ * Two batches are in flight at most: while one is written, the next is checked and scored, and
+ * `startAfter` holds its transaction until the one before has committed — so batches commit in
+ * file order and `processed` only moves forward. Imported leads start no response-time SLA clock.
  */
 export async function runImport(
   services: PluginServices,
@@ -97,20 +108,39 @@ export async function runImport(
     return store.job(jobId);
   }
   const actor: Actor = { userId: job.userId, role: job.actorRole };
-  for await (const { rows, processed } of batches(upload, options.batchSize, job.processed)) {
+  // A batch's transaction opens only after the one before committed, and not once the runner is
+  // stopping or the job was cancelled: nothing starts after a stop, and what started completes.
+  const mayWrite = async (previous: Promise<unknown> | null): Promise<void> => {
+    await previous;
     if (options.signal?.aborted) throw new ImportStopped('the job runner stopped');
-    if ((await store.job(jobId))?.status === 'cancelled') return store.job(jobId);
-    const cells = new Map(rows.map((r) => [r.row, r.cells]));
-    await services.leads.ingestBatch({
-      rows: toBatch(rows, job.mapping),
-      actor,
-      duplicatePolicy: job.duplicatePolicy,
-      origin: { channel: CHANNEL, detail: { importId: jobId } },
-      defaults: job.defaults,
-      withinTransaction: (tx, results: readonly BatchRowResult[]) =>
-        // The lead store's transaction is a Kysely transaction (`@sarnakh/db`); the plugin's rows join it.
-        store.recordBatch(tx.handle as Parameters<ImportStore['recordBatch']>[0], jobId, processed, results, cells),
-    });
+    if ((await store.job(jobId))?.status === 'cancelled') throw new ImportCancelled();
+  };
+  let writing: Promise<unknown> | null = null;
+  try {
+    for await (const { rows, processed } of batches(upload, options.batchSize, job.processed)) {
+      const cells = new Map(rows.map((r) => [r.row, r.cells]));
+      const startAfter = mayWrite(writing);
+      const batch: Promise<unknown> = services.leads.ingestBatch({
+        rows: toBatch(rows, job.mapping),
+        actor,
+        duplicatePolicy: job.duplicatePolicy,
+        origin: { channel: CHANNEL, detail: { importId: jobId } },
+        defaults: job.defaults,
+        responseSla: false,
+        startAfter,
+        withinTransaction: (tx, results: readonly BatchRowResult[]) =>
+          // The lead store's transaction is a Kysely transaction (`@sarnakh/db`); the plugin's rows join it.
+          store.recordBatch(tx.handle as Parameters<ImportStore['recordBatch']>[0], jobId, processed, results, cells),
+      });
+      // Their failures surface through the awaits below, in batch order; none goes unhandled meanwhile.
+      for (const p of [startAfter, batch]) p.catch(() => undefined);
+      await writing;
+      writing = batch;
+    }
+    await writing;
+  } catch (error) {
+    if (error instanceof ImportCancelled) return store.job(jobId);
+    throw error;
   }
   await store.setStatus(jobId, ['running'], 'done');
   return store.job(jobId);

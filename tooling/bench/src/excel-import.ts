@@ -23,7 +23,7 @@ const LAST = ['محمدی', 'کریمی', 'احمدی', 'Karimi', 'رضایی', 
 const CITIES = ['تهران', 'اصفهان', 'شیراز', 'مشهد', 'تبریز', 'Dubai'];
 
 /** A deterministic 100k × 20 (or any size) workbook, written by exceljs's streaming writer. */
-async function writeWorkbook(path: string, rows: number): Promise<void> {
+export async function writeWorkbook(path: string, rows: number): Promise<void> {
   const partial = `${path}.partial`;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet('Leads');
@@ -148,7 +148,10 @@ export async function runExcelBench(options: ExcelBenchOptions): Promise<string>
           lines.push(`| | RSS through the 1M run at 10/25/50/75/90 %: ${[0.1, 0.25, 0.5, 0.75, 0.9].map((at) => `${pct(run.samples, at)}`).join(' / ')} MB | | | | | | |`);
         }
       } finally {
-        if (kind === 'postgres') await target.query(`drop schema if exists "${schema}" cascade`).catch(() => undefined);
+        if (kind === 'postgres') {
+          // The job runner keeps its tables in a schema of its own beside the platform's.
+          for (const name of [schema, `${schema}_jobs`]) await target.query(`drop schema if exists "${name}" cascade`).catch(() => undefined);
+        }
         await target.close();
       }
     }

@@ -32,8 +32,11 @@ export interface LeadBatchTransaction extends LeadTransaction {
   /** Hold all these keys until the transaction ends (one statement, in a fixed order). */
   claimAllDuplicateKeys(keys: DuplicateKeys): Promise<void>;
   findDuplicates(keys: DuplicateKeys): Promise<Lead[]>;
-  /** Insert new leads in one statement; returns them as stored, in the same order. */
-  insertMany(rows: readonly { lead: LeadWritable; markers: LeadMarkers }[], at: Date): Promise<Lead[]>;
+  /**
+   * Insert new leads in one statement; returns them as stored, in the same order. Without
+   * `responseSla` they start with no response-time clock (the SLA sweep never arms them).
+   */
+  insertMany(rows: readonly { lead: LeadWritable; markers: LeadMarkers }[], at: Date, options: { responseSla: boolean }): Promise<Lead[]>;
   /** Delete leads (their activities go with them). */
   deleteMany(ids: readonly string[]): Promise<void>;
   /**
@@ -75,6 +78,17 @@ export interface BatchIngestRequest {
   seenKeys?: Set<string>;
   /** Runs inside the batch's transaction once its leads are written, with the results. */
   withinTransaction?: (tx: LeadBatchTransaction, results: readonly BatchRowResult[]) => Promise<void>;
+  /**
+   * Whether new leads start the response-time SLA clock (default true). An import of existing
+   * contacts passes false: they are history, not inbound leads waiting for a first call.
+   */
+  responseSla?: boolean;
+  /**
+   * Open the transaction only once this settles (the previous batch's commit), and not at all if
+   * it rejects: a caller can check and score this batch while the previous one is being written,
+   * and the batches still commit one after another, in order.
+   */
+  startAfter?: Promise<unknown>;
 }
 
 export interface BatchRevertRequest {
@@ -266,8 +280,10 @@ export function createBatchIngest(deps: BatchIngestDeps) {
       scored.set(p.row.ref, { pluginScore: plugin.score, scoreNow, assignment });
     }
 
+    // Only updates of duplicates need it (the first context is for new leads, by origin).
+    const ctx = duplicatePolicy === 'update' ? await deps.prepareContext(request.locale) : null;
+    await request.startAfter;
     const at = now();
-    const ctx = await deps.prepareContext(request.locale);
     const written = await deps.batches.transaction(async (tx) => {
       // The authoritative look, under locks on every key: a capture racing this batch is seen here.
       let plans: Plan[];
@@ -288,7 +304,7 @@ export function createBatchIngest(deps: BatchIngestDeps) {
         const score = clampScore(s.scoreNow + (rules ? sumPoints(explainBehavior(first, rules.behavior, at)) : 0));
         return { lead, markers: { score, qualification: qualificationFor(score, thresholds), pluginScore: s.pluginScore } };
       });
-      const created = await tx.insertMany(inserts, at);
+      const created = await tx.insertMany(inserts, at, { responseSla: request.responseSla ?? true });
       const leadOfRow = new Map<number, Lead>();
       created.forEach((lead, i) => {
         const { row } = fresh[i]!;
@@ -317,7 +333,7 @@ export function createBatchIngest(deps: BatchIngestDeps) {
           skip();
           continue;
         }
-        const patch = prepareLeadPatch(target, givenFields(p.row.input), ctx);
+        const patch = prepareLeadPatch(target, givenFields(p.row.input), ctx!);
         if (!patch.ok) {
           results.push({ ref: p.row.ref, status: 'failed', errors: patch.error });
           continue;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { leadSearchDocument, type DuplicateKeys, type LeadBatchStore, type LeadBatchTransaction } from '@sarnakh/core';
+import { leadSearchDocument, type DuplicateKeys, type Lead, type LeadBatchStore, type LeadBatchTransaction, type LeadMarkers, type LeadWritable } from '@sarnakh/core';
 import { sql, type Kysely } from 'kysely';
-import type { LeadRow, SarnakhDatabase } from '../schema.js';
+import type { SarnakhDatabase } from '../schema.js';
 import { toLead } from './lead-mapping.js';
 import { createLeadTransaction, dedupLockKeys } from './leads.js';
 
@@ -35,6 +35,34 @@ async function findDuplicates(db: Db, { phones, emails }: DuplicateKeys) {
   return rows.map(toLead);
 }
 
+/** Leads as `insertMany` stored them: what it wrote, and the columns' defaults for the rest. */
+function storedLead(lead: LeadWritable, markers: LeadMarkers, id: string, at: Date): Lead {
+  const { pluginScore: _pluginScore, ...stored } = markers;
+  return {
+    score: 0,
+    qualification: 'cold',
+    archivedAt: null,
+    convertedAt: null,
+    mergedIntoId: null,
+    mergedAt: null,
+    nextTaskAt: null,
+    nextTaskTitle: null,
+    firstResponseAt: null,
+    firstResponseSeconds: null,
+    slaDueAt: null,
+    slaBreachedAt: null,
+    ...lead,
+    ...stored,
+    id,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** The column stores cents (`numeric(20,2)`): round here so the lead handed back is what is stored. */
+const cents = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+
 /**
  * The set-based side of lead storage, for `ingestBatch`: a batch's rows go in as one JSON
  * parameter expanded by `json_populate_recordset` — one statement and one round trip per batch on
@@ -64,22 +92,26 @@ function createLeadBatchTransaction(trx: Db): LeadBatchTransaction {
 
     findDuplicates: (keys) => findDuplicates(trx, keys),
 
-    async insertMany(rows, at) {
+    // Nothing is read back: the ids are made here, and every other column is either written or
+    // left at its default, so the stored leads are known without a `returning *` to decode.
+    async insertMany(rows, at, { responseSla }) {
       if (rows.length === 0) return [];
-      const records = rows.map(({ lead, markers }) => {
-        const record: Record<string, unknown> = { id: randomUUID(), version: 1, created_at: at.toISOString(), updated_at: at.toISOString() };
-        for (const [key, value] of Object.entries({ ...lead, ...markers })) {
-          record[snake(key)] = value instanceof Date ? value.toISOString() : value;
-        }
+      const stamp = at.toISOString();
+      const leads = rows.map(({ lead, markers }) => storedLead({ ...lead, annualRevenue: cents(lead.annualRevenue) }, markers, randomUUID(), at));
+      const records = rows.map(({ lead, markers }, i) => {
+        const record: Record<string, unknown> = { id: leads[i]!.id, version: 1, created_at: stamp, updated_at: stamp };
+        for (const [key, value] of Object.entries(lead)) record[snake(key)] = value instanceof Date ? value.toISOString() : value;
+        for (const [key, value] of Object.entries(markers)) record[snake(key)] = value instanceof Date ? value.toISOString() : value;
+        record.annual_revenue = leads[i]!.annualRevenue;
         record.search_text = leadSearchDocument(lead);
+        // No clock: 'none' is the state the SLA sweep never arms nor breaches.
+        if (!responseSla) record.sla_state = 'none';
         return record;
       });
       const columns = sql.join(Object.keys(records[0]!).map((c) => sql.id(c)));
-      const { rows: inserted } = await sql<LeadRow>`insert into leads (${columns})
-        select ${columns} from json_populate_recordset(null::leads, cast(${JSON.stringify(records)} as text)::json)
-        returning *`.execute(trx);
-      const byId = new Map(inserted.map((row) => [row.id, toLead(row)]));
-      return records.map((r) => byId.get(r.id as string)!);
+      await sql`insert into leads (${columns})
+        select ${columns} from json_populate_recordset(null::leads, cast(${JSON.stringify(records)} as text)::json)`.execute(trx);
+      return leads;
     },
 
     // As the single path records them, in one statement for the whole batch.
