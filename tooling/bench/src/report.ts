@@ -78,10 +78,10 @@ export function renderHeader(results: BenchResults): string {
 }
 
 /** The results as written to bench-results.json: each row with its ratio. */
-export function toJson(results: BenchResults): string {
-  return `${JSON.stringify(
-    { ...results, targets: results.targets.map((t) => (t.rows ? { ...t, rows: t.rows.map((r) => ({ ...r, ratio: ratio(r) })) } : t)) },
-    null,
-    2,
-  )}\n`;
+/** The run as JSON: the core figures with their ratios (when the core section ran), and the other sections' tables. */
+export function toJson(results: BenchResults | null, sections: Record<string, string> = {}): string {
+  const core = results
+    ? { ...results, targets: results.targets.map((t) => (t.rows ? { ...t, rows: t.rows.map((r) => ({ ...r, ratio: ratio(r) })) } : t)) }
+    : { at: new Date().toISOString() };
+  return `${JSON.stringify({ ...core, sections }, null, 2)}\n`;
 }
