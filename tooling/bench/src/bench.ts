@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cleanUpRun, datasetState, loadDataset, type DatasetSpec } from './dataset.js';
+import { cleanUpRun, datasetState, loadDataset, upgradeDataset, type DatasetSpec } from './dataset.js';
 import { LoadClient, signInAdmin, startApp, startBaseline } from './http.js';
 import { machineInfo, serverVersion } from './machine.js';
 import type { BenchResults, TargetResult } from './report.js';
@@ -52,6 +52,10 @@ async function open(plan: TargetPlan, spec: DatasetSpec, log: (line: string) => 
     let target = await openEmbeddedTarget(plan.dataDir);
     const state = await datasetState(target, spec);
     if (state === 'ready') return { target, loadSeconds: null, dispose: nothing };
+    if (state === 'upgradable') {
+      log(`cache in ${plan.dataDir}: applied ${(await upgradeDataset(target, spec)).join(', ') || 'no'} migrations`);
+      return { target, loadSeconds: null, dispose: nothing };
+    }
     log(`cache in ${plan.dataDir} is ${state}: starting over`);
     await target.close();
     removeDataDir(plan.dataDir);
@@ -79,6 +83,10 @@ async function open(plan: TargetPlan, spec: DatasetSpec, log: (line: string) => 
   let target = await openPostgresTarget(plan.url);
   const state = await datasetState(target, spec);
   if (state === 'ready') return { target, loadSeconds: null, dispose: nothing };
+  if (state === 'upgradable') {
+    log(`dataset in ${redact(plan.url)}: applied ${(await upgradeDataset(target, spec)).join(', ') || 'no'} migrations`);
+    return { target, loadSeconds: null, dispose: nothing };
+  }
   if (state === 'foreign') {
     await target.close();
     return { skipped: 'the database holds tables that are not a bench dataset; point BENCH_DATABASE_URL at an empty database' };

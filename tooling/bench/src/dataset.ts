@@ -18,30 +18,46 @@ export interface DatasetSpec {
   agents: number;
 }
 
+const currentMigrations = async () => Object.keys(await coreMigrationSet.provider.getMigrations()).sort();
+
 /** What a cached dataset must match to be reused. */
-async function fingerprint(spec: DatasetSpec): Promise<string> {
-  const migrations = Object.keys(await coreMigrationSet.provider.getMigrations()).sort();
-  return JSON.stringify({ loader: LOADER_VERSION, ...spec, now: DATASET_NOW.toISOString(), migrations });
+async function fingerprint(spec: DatasetSpec, migrations?: readonly string[]): Promise<string> {
+  return JSON.stringify({ loader: LOADER_VERSION, ...spec, now: DATASET_NOW.toISOString(), migrations: migrations ?? (await currentMigrations()) });
 }
 
 /**
  * - `ready`: this dataset is loaded;
+ * - `upgradable`: this dataset, loaded under fewer migrations: the newer ones can run on it;
  * - `stale`: a bench dataset, but another one (or a load that did not finish);
  * - `empty`: no tables at all: safe to load into;
  * - `foreign`: tables the bench did not make: never touched.
  */
-export type DatasetState = 'ready' | 'stale' | 'empty' | 'foreign';
+export type DatasetState = 'ready' | 'upgradable' | 'stale' | 'empty' | 'foreign';
 
 export async function datasetState(target: Target, spec: DatasetSpec): Promise<DatasetState> {
   const [marker] = await target.query<{ exists: boolean }>(`select to_regclass('bench_dataset') is not null as exists`);
   if (marker?.exists) {
     const rows = await target.query<{ spec: string; complete: boolean }>('select spec, complete from bench_dataset');
-    return rows.length === 1 && rows[0]!.complete && rows[0]!.spec === (await fingerprint(spec)) ? 'ready' : 'stale';
+    if (rows.length !== 1 || !rows[0]!.complete) return 'stale';
+    if (rows[0]!.spec === (await fingerprint(spec))) return 'ready';
+    // The same data under an earlier list of migrations: the app's own migrations bring it up to date.
+    const stored = JSON.parse(rows[0]!.spec) as { migrations?: string[] };
+    const current = await currentMigrations();
+    const earlier = stored.migrations ?? [];
+    const prefix = earlier.length < current.length && earlier.every((name, i) => current[i] === name);
+    return prefix && rows[0]!.spec === (await fingerprint(spec, earlier)) ? 'upgradable' : 'stale';
   }
   const [tables] = await target.query<{ n: number }>(
     `select count(*)::int as n from pg_tables where schemaname = current_schema()`,
   );
   return tables?.n === 0 ? 'empty' : 'foreign';
+}
+
+/** Run the migrations a cached dataset has not seen, and mark it as loaded under all of them. */
+export async function upgradeDataset(target: Target, spec: DatasetSpec): Promise<string[]> {
+  const applied = await migrate(target.database);
+  await target.query('update bench_dataset set spec = $1', [await fingerprint(spec)]);
+  return applied;
 }
 
 const ctx = { picklists: defaultPicklists, customFieldKeys: new Set<string>() };
