@@ -50,7 +50,10 @@ export function excelImportRoutes(app: Hono, runtime: PluginRuntime<ExcelImportS
       const inspected = await inspectFile(file).catch(async (error: unknown) => {
         const { rm } = await import('node:fs/promises');
         await rm(file.path, { force: true });
-        throw error instanceof UploadError ? error : new UploadError('unreadable');
+        if (error instanceof UploadError) throw error;
+        // The user is told the file is unreadable; the log keeps what the reader said.
+        runtime.services.logger.warn('uploaded file unreadable', { fileName: file.fileName, error: String(error) });
+        throw new UploadError('unreadable');
       });
       const upload = { id: randomUUID(), userId: user.id, fileName: file.fileName, format: file.format, path: file.path, size: file.size, ...inspected };
       await store().insertUpload(upload);
@@ -58,6 +61,7 @@ export function excelImportRoutes(app: Hono, runtime: PluginRuntime<ExcelImportS
       return c.json({ uploadId: upload.id, ...shown }, 201);
     } catch (error) {
       if (!(error instanceof UploadError)) throw error;
+      if (error.cause !== undefined) runtime.services.logger.warn('upload not received', { problem: error.problem, error: String(error.cause) });
       const field = { field: 'file', code: error.problem, message: uploadMessage(error.problem, locale) };
       return c.json({ error: { code: 'BAD_REQUEST', message: field.message, fields: [field] } }, problemStatus[error.problem]);
     }

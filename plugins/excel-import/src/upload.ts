@@ -15,8 +15,12 @@ export const SAMPLE_ROWS = 5;
 export type UploadProblem = 'no_file' | 'too_large' | 'unsupported_format' | 'unreadable' | 'no_header';
 
 export class UploadError extends Error {
-  constructor(readonly problem: UploadProblem) {
-    super(problem);
+  constructor(
+    readonly problem: UploadProblem,
+    /** What went wrong underneath, for the log (the user sees only `problem`). */
+    cause?: unknown,
+  ) {
+    super(problem, cause === undefined ? undefined : { cause });
   }
 }
 
@@ -66,7 +70,7 @@ export async function receiveFile(request: Request, dir: string, maxBytes: numbe
     return { path, fileName, format, size: (await stat(path)).size };
   } catch (error) {
     await rm(path, { force: true });
-    throw error instanceof UploadError ? error : new UploadError('unreadable');
+    throw error instanceof UploadError ? error : new UploadError('unreadable', error);
   }
 }
 
