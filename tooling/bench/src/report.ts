@@ -41,7 +41,8 @@ function format(measure: Measure | null | undefined): string {
   return `${Math.round(measure.value).toLocaleString('en')}/s · p50 ${number(measure.p50)} · p99 ${number(measure.p99)} ms`;
 }
 
-const formatRatio = (r: number | null) => (r === null ? '—' : `${r >= 10 ? Math.round(r) : r.toFixed(1)}×`);
+// Two significant digits below 1 (a rollup read at 0.02× of its scan), one decimal up to 10.
+const formatRatio = (r: number | null) => (r === null ? '—' : `${r >= 10 ? Math.round(r) : r >= 1 ? r.toFixed(1) : r.toPrecision(2)}×`);
 
 /** The one table (Markdown), figures in rows, each database's figure, limit and ratio in columns. */
 export function renderTable(results: BenchResults): string {
