@@ -411,6 +411,13 @@ describe('dry run and import', () => {
     expect(presets).toEqual([{ id: expect.any(String), name: 'CRM export', mapping: [{ column: 1, field: 'lastName' }] }]);
     expect(await t.as(admin).excelImport.presets.delete({ id: presets[0]!.id })).toEqual({ deleted: true });
   });
+
+  it('lists the mappable fields with their names in fa, ar and en; the owner is not one of them', async () => {
+    const fields = await t.as(manager).excelImport.fields();
+    expect(fields.find((f) => f.value === 'mobile')).toEqual({ value: 'mobile', label: { en: 'Mobile', fa: 'موبایل', ar: 'الجوال' } });
+    expect(fields.every((f) => f.label.fa && f.label.ar && f.label.en)).toBe(true);
+    expect(fields.map((f): string => f.value)).not.toContain('ownerId');
+  });
 });
 
 describe("the pipeline's rules", () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badRequest } from '@sarnakh/api';
-import { batchDuplicatePolicies, fieldError, type FieldErrorCode } from '@sarnakh/core';
+import { batchDuplicatePolicies, fieldError, leadFields, type FieldErrorCode } from '@sarnakh/core';
 import { pluginTrpc } from '@sarnakh/plugin-sdk';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -69,8 +69,11 @@ async function jobOr404(store: ReturnType<typeof importStore>, jobId: string): P
 }
 
 export const excelImportRouter = t.router({
-  /** The built-in fields a column can be mapped to (custom fields: `custom.<key>`). */
-  fields: managers.query(() => mappableFields),
+  /**
+   * The built-in fields a column can be mapped to, with their names in fa, ar and en (custom
+   * fields, from `fields.list`, map as `custom.<key>`).
+   */
+  fields: managers.query(() => mappableFields.map((value) => ({ value, label: leadFields[value].label }))),
 
   /** An upload as parsed: sheets, headers, sample rows, suggested mapping, row count. */
   upload: managers.input(z.strictObject({ uploadId: z.uuid() })).query(async ({ ctx, input }) => {

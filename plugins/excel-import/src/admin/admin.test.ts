@@ -1,13 +1,11 @@
-import { leadFields } from '@sarnakh/core';
 import { describe, expect, it } from 'vitest';
-import { mappableFields } from '../suggest.js';
 import admin from './index.js';
-import { builtInFieldLabels } from './field-labels.js';
+import { fieldLabel } from './mapping-view.js';
 
 describe('the admin half', () => {
-  it('names every built-in field as core does, in fa, ar and en', () => {
-    expect(builtInFieldLabels).toEqual(Object.fromEntries(Object.entries(leadFields).map(([key, field]) => [key, field.label])));
-    for (const field of mappableFields) expect(builtInFieldLabels[field], field).toBeDefined();
+  it('names a field as the server does, falling back to its path', () => {
+    expect(fieldLabel({ value: 'mobile', label: { en: 'Mobile', fa: 'موبایل', ar: 'الجوال' } })).toBe('Mobile');
+    expect(fieldLabel({ value: 'custom.tier', label: null })).toBe('custom.tier');
   });
 
   it('registers the wizard and the history for managers and admins, each a loadable component', async () => {

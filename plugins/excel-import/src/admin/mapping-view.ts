@@ -2,16 +2,15 @@ import { formatNumber } from '@sarnakh/plugin-sdk/admin';
 import { h, type VNode } from 'vue';
 import { VChip, VSelect, VTable } from 'vuetify/components';
 import type { MappableField, Preview, Upload } from './api.js';
-import { builtInFieldLabels } from './field-labels.js';
 import { locale, text } from './labels.js';
 
 /** How many sample values a column shows, and how many problem rows the dry run lists. */
 const SAMPLES = 3;
 const LISTED_ERRORS = 20;
 
-/** A field's name in the page's language: built-in labels from core, custom ones as the admin gave them. */
+/** A field's name in the page's language, as the server gives it (core's for built-in fields, the admin's for custom ones). */
 export function fieldLabel(field: MappableField): string {
-  return (field.label ?? builtInFieldLabels[field.value])?.[locale.value] ?? field.value;
+  return field.label?.[locale.value] || field.value;
 }
 
 interface MappingTableInput {

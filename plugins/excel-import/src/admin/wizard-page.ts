@@ -78,13 +78,13 @@ export default defineComponent({
     onMounted(() =>
       attempt(async () => {
         const [builtIn, custom, saved, lists] = await Promise.all([
-          callProcedure<string[]>('excelImport.fields'),
+          callProcedure<MappableField[]>('excelImport.fields'),
           // Agents cannot read field settings: built-in fields are enough to import.
           callProcedure<{ key: string; label: MappableField['label'] }[]>('fields.list', {}).catch(() => []),
           callProcedure<Preset[]>('excelImport.presets.list'),
           callProcedure<{ source?: PicklistChoice[]; stage?: PicklistChoice[] }>('picklists.list').catch(() => ({}) as { source?: PicklistChoice[]; stage?: PicklistChoice[] }),
         ]);
-        fields.value = [...builtIn.map((value) => ({ value, label: null })), ...custom.map((f) => ({ value: `custom.${f.key}`, label: f.label }))];
+        fields.value = [...builtIn, ...custom.map((f) => ({ value: `custom.${f.key}`, label: f.label }))];
         presets.value = saved;
         picklists.value = { source: (lists.source ?? []).filter((v) => !v.retired), stage: (lists.stage ?? []).filter((v) => !v.retired) };
       }),
